@@ -1,0 +1,63 @@
+package org.arxos.model;
+
+import java.util.regex.Pattern;
+
+import org.arxos.model.geometry.ElevationRange;
+import org.arxos.model.geometry.Footprint;
+
+/**
+ * One node of the building tree.
+ *
+ * @param id         stable id, unique within the building: letters, digits and {@code . _ : -}, at most 128 characters
+ * @param type       what the object is; decides which parents it may have
+ * @param kind       a finer, lower-case classification: a system's discipline id ({@code "electrical"}), a space's use
+ *                   ({@code "corridor"}), a component's class ({@code "light-fixture"}, {@code "ifcwall"})
+ * @param parentId   the containing object's id; {@code null} only for the building itself
+ * @param name       a human-readable name, or {@code null}
+ * @param footprint  the shape on its floor, or {@code null} where the object has none (a building, a system)
+ * @param elevation  the vertical extent, or {@code null} where unknown
+ * @param properties typed properties, never {@code null}
+ */
+public record BuildingObject(String id, ObjectType type, String kind, String parentId, String name,
+        Footprint footprint, ElevationRange elevation, Properties properties) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
+    public BuildingObject {
+        requireId(id, "id");
+        if (type == null) {
+            throw new IllegalArgumentException("object '" + id + "' has no type");
+        }
+        if (kind == null || kind.isEmpty()) {
+            throw new IllegalArgumentException("object '" + id + "' has no kind");
+        }
+        if (parentId != null) {
+            requireId(parentId, "parent of '" + id + "'");
+        }
+        if (properties == null) {
+            properties = Properties.EMPTY;
+        }
+    }
+
+    static void requireId(String id, String what) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(what + " must be 1 to 128 letters, digits or . _ : - but was '" + id + "'");
+        }
+    }
+
+    public BuildingObject withParent(String newParentId) {
+        return new BuildingObject(id, type, kind, newParentId, name, footprint, elevation, properties);
+    }
+
+    public BuildingObject withName(String newName) {
+        return new BuildingObject(id, type, kind, parentId, newName, footprint, elevation, properties);
+    }
+
+    public BuildingObject withGeometry(Footprint newFootprint, ElevationRange newElevation) {
+        return new BuildingObject(id, type, kind, parentId, name, newFootprint, newElevation, properties);
+    }
+
+    public BuildingObject withProperties(Properties newProperties) {
+        return new BuildingObject(id, type, kind, parentId, name, footprint, elevation, newProperties);
+    }
+}

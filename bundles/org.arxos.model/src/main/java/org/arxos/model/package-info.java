@@ -1,0 +1,4 @@
+/** The building tree. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
+package org.arxos.model;
