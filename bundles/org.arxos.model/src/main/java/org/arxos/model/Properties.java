@@ -96,6 +96,16 @@ public final class Properties {
         return names.length == 0;
     }
 
+    /** The name at {@code index} in name order, for iterating without building a map. */
+    public String nameAt(int index) {
+        return names[index];
+    }
+
+    /** The value at {@code index} in name order, for iterating without building a map. */
+    public PropertyValue valueAt(int index) {
+        return values[index];
+    }
+
     /** The properties in name order, as an unmodifiable map. */
     public Map<String, PropertyValue> asMap() {
         Map<String, PropertyValue> map = new LinkedHashMap<>();

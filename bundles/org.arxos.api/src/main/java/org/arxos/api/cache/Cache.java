@@ -1,0 +1,30 @@
+package org.arxos.api.cache;
+
+import java.util.function.Supplier;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The calculation cache in front of rendering, grouping and calculations. Keys carry the content hash of their
+ * inputs, so a new revision misses by construction; {@link #invalidate(String)} covers everything else.
+ */
+@ProviderType
+public interface Cache {
+
+    /**
+     * The cached value for the key, or the computed one (stored before it is returned). Concurrent misses on one key
+     * compute once. A tier that fails is bypassed: the value is then computed, never an error.
+     */
+    <V> V get(CacheKey key, ValueCodec<V> codec, Supplier<V> compute);
+
+    /**
+     * Removes every entry whose key ({@link CacheKey#toString()}) matches the glob pattern ({@code *} any characters),
+     * in every tier; returns how many were removed where tiers can tell.
+     */
+    long invalidate(String pattern);
+
+    /** Computes and stores the value now unless present, so the first real request hits. */
+    <V> void warm(CacheKey key, ValueCodec<V> codec, Supplier<V> compute);
+
+    CacheStats stats();
+}

@@ -1,0 +1,5 @@
+package org.arxos.api.compute;
+
+/** What an engine is doing now. */
+public record EngineStatus(int nodes, int workers, int queuedTasks, long completedTasks, long failedTasks) {
+}

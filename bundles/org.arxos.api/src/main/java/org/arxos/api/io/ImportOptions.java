@@ -1,0 +1,16 @@
+package org.arxos.api.io;
+
+/**
+ * @param sourceName  the file name, used in messages
+ * @param buildingId  the id to give the building, or {@code null} to take it from the file
+ * @param author      who imports, recorded in the change set
+ * @param maxObjects  the most objects (and connections) to accept before failing with a clear error
+ */
+public record ImportOptions(String sourceName, String buildingId, String author, long maxObjects) {
+
+    public static final long DEFAULT_MAX_OBJECTS = 2_000_000;
+
+    public static ImportOptions of(String sourceName) {
+        return new ImportOptions(sourceName, null, "", DEFAULT_MAX_OBJECTS);
+    }
+}
