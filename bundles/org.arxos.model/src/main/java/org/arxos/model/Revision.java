@@ -1,82 +1,111 @@
 package org.arxos.model;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.arxos.model.internal.ChangeApplier;
+import org.arxos.model.internal.Store;
+
 /**
  * An immutable state of one building: its object tree and connections. A new revision is made only by
  * {@link #apply(ChangeSet) applying} a change set, which checks every {@link Rule}; revisions share unchanged objects.
+ *
+ * <p>Immutable and safe to share across threads. Lookups by id are O(1); applying a change set costs time and memory
+ * in proportion to the change set, not to the building, because a new revision shares its records and the pages of
+ * its index structures with the revision it came from. The {@link #contentHash() content hash} is maintained
+ * incrementally for the same reason.
  */
 public final class Revision {
 
     /** The revision before anything was added: number 0, no objects. */
-    public static final Revision EMPTY = null; // TODO(model): implement
+    public static final Revision EMPTY = new Revision(0, Store.empty());
+
+    private final long number;
+    private final Store store;
+
+    private Revision(long number, Store store) {
+        this.number = number;
+        this.store = store;
+    }
 
     /** Builds revision {@code number} from stored content, checking the same rules as {@link #apply}. */
     public static Revision restore(long number, Stream<BuildingObject> objectsParentsFirst, Stream<Connection> connections)
             throws ChangeRejectedException {
-        throw new UnsupportedOperationException("TODO(model)");
+        if (number < 0) {
+            throw new IllegalArgumentException("a revision number cannot be negative: " + number);
+        }
+        Iterator<Change> changes = Stream.concat(objectsParentsFirst.map(o -> (Change) new Change.AddObject(o)),
+                connections.map(c -> (Change) new Change.Connect(c))).iterator();
+        return new Revision(number, ChangeApplier.apply(Store.empty(), changes));
     }
 
     public long number() {
-        throw new UnsupportedOperationException("TODO(model)");
+        return number;
     }
 
     /** A hash of the content (objects and connections, not the number): 32 lower-case hex characters. */
     public String contentHash() {
-        throw new UnsupportedOperationException("TODO(model)");
+        return store.contentHash();
     }
 
-    /** The building object, the root of the tree; empty only for {@link #EMPTY}. */
+    /** The building object, the root of the tree; empty for {@link #EMPTY} and after the building was removed. */
     public Optional<BuildingObject> root() {
-        throw new UnsupportedOperationException("TODO(model)");
+        return Optional.ofNullable(store.root());
     }
 
     public Optional<BuildingObject> find(String id) {
-        throw new UnsupportedOperationException("TODO(model)");
+        return Optional.ofNullable(store.object(id));
     }
 
     /** @throws NoSuchElementException naming the id when there is no such object */
     public BuildingObject get(String id) {
-        throw new UnsupportedOperationException("TODO(model)");
+        BuildingObject o = store.object(id);
+        if (o == null) {
+            throw new NoSuchElementException("revision " + number + " has no object '" + id + "'");
+        }
+        return o;
     }
 
-    /** The children of an object in the order they were added; empty for an unknown id. */
+    /**
+     * The children of an object in the order they were added (an object moved here counts as added when it moved);
+     * empty for an unknown id.
+     */
     public List<BuildingObject> children(String id) {
-        throw new UnsupportedOperationException("TODO(model)");
+        return store.children(id);
     }
 
     public int childCount(String id) {
-        throw new UnsupportedOperationException("TODO(model)");
+        return store.childCount(id);
     }
 
     /** Every object, depth-first from the root, children in the order they were added; so parents come first. */
     public Stream<BuildingObject> objects() {
-        throw new UnsupportedOperationException("TODO(model)");
+        return store.objects();
     }
 
     public int objectCount() {
-        throw new UnsupportedOperationException("TODO(model)");
+        return store.objectCount();
     }
 
     public Optional<Connection> connection(String id) {
-        throw new UnsupportedOperationException("TODO(model)");
+        return Optional.ofNullable(store.connection(id));
     }
 
     /** Connections that start or end at the object, in the order they were made. */
     public List<Connection> connectionsOf(String objectId) {
-        throw new UnsupportedOperationException("TODO(model)");
+        return store.connectionsOf(objectId);
     }
 
     /** Every connection, in the order they were made. */
     public Stream<Connection> connections() {
-        throw new UnsupportedOperationException("TODO(model)");
+        return store.connections();
     }
 
     public int connectionCount() {
-        throw new UnsupportedOperationException("TODO(model)");
+        return store.connectionCount();
     }
 
     /**
@@ -85,6 +114,18 @@ public final class Revision {
      * @throws ChangeRejectedException listing every change that breaks a rule, naming the object and the rule
      */
     public Revision apply(ChangeSet changes) throws ChangeRejectedException {
-        throw new UnsupportedOperationException("TODO(model)");
+        Store next = changes.size() == 0 ? store : ChangeApplier.apply(store, changes.changes().iterator());
+        return new Revision(number + 1, next);
+    }
+
+    /** The internal store, for tests in this package. */
+    Store store() {
+        return store;
+    }
+
+    @Override
+    public String toString() {
+        return "Revision " + number + " (" + objectCount() + " objects, " + connectionCount() + " connections, "
+                + contentHash() + ")";
     }
 }

@@ -7,7 +7,7 @@ package org.arxos.model.internal;
  */
 final class RefPages<T> {
 
-    static final int SHIFT = 10;
+    static final int SHIFT = 8;
     static final int PAGE = 1 << SHIFT;
     static final int MASK = PAGE - 1;
 

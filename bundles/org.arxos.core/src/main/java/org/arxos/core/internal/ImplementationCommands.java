@@ -1,0 +1,75 @@
+package org.arxos.core.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.apache.felix.service.command.Descriptor;
+import org.arxos.api.selection.Capability;
+import org.arxos.api.selection.CapabilityStatus;
+import org.arxos.api.selection.Implementation;
+import org.arxos.api.selection.ImplementationSelector;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Gogo commands to see and choose which implementation serves each capability. */
+@Component(service = ImplementationCommands.class, property = {
+        "osgi.command.scope=arxos",
+        "osgi.command.function=impls",
+        "osgi.command.function=use",
+        "osgi.command.function=unpin" })
+public final class ImplementationCommands {
+
+    private final ImplementationSelector selector;
+
+    @Activate
+    public ImplementationCommands(@Reference ImplementationSelector selector) {
+        this.selector = selector;
+    }
+
+    @Descriptor("lists every capability with its implementations: * serves, ! is pinned")
+    public String impls() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-18s %-3s %-20s %8s  %s%n", "CAPABILITY", "", "IMPLEMENTATION",
+                "RANKING", "BUNDLE"));
+        for (CapabilityStatus status : selector.capabilities()) {
+            if (status.implementations().isEmpty()) {
+                out.append(String.format(Locale.ROOT, "%-18s %-3s %-20s%n", status.capability().id(), "",
+                        status.pinned() == null ? "-" : "(pinned to " + status.pinned() + ", not running)"));
+                continue;
+            }
+            for (Implementation impl : status.implementations()) {
+                String marks = (impl.name().equals(status.serving()) ? "*" : "")
+                        + (impl.name().equals(status.pinned()) ? "!" : "");
+                out.append(String.format(Locale.ROOT, "%-18s %-3s %-20s %8d  %s%n", status.capability().id(), marks,
+                        impl.name(), impl.ranking(), impl.bundle()));
+            }
+        }
+        return out.toString();
+    }
+
+    @Descriptor("pins the implementation that serves a capability, across restarts")
+    public String use(@Descriptor("capability, e.g. grouping") String capability,
+            @Descriptor("implementation name (arxos.impl)") String implementation) {
+        Capability c = capabilityOf(capability);
+        selector.pin(c, implementation);
+        CapabilityStatus status = selector.capability(c);
+        return implementation.equals(status.serving())
+                ? c.id() + " is pinned to " + implementation + ", which serves now"
+                : c.id() + " is pinned to " + implementation + ", which is not running; "
+                        + (status.serving() == null ? "nothing" : status.serving()) + " serves until it is";
+    }
+
+    @Descriptor("removes the pin of a capability: the highest ranking implementation serves")
+    public String unpin(@Descriptor("capability, e.g. grouping") String capability) {
+        Capability c = capabilityOf(capability);
+        selector.unpin(c);
+        String serving = selector.capability(c).serving();
+        return c.id() + " is not pinned; " + (serving == null ? "nothing" : serving) + " serves";
+    }
+
+    private static Capability capabilityOf(String id) {
+        return Capability.of(id).orElseThrow(() -> new IllegalArgumentException("unknown capability '" + id
+                + "'; one of " + Arrays.stream(Capability.values()).map(Capability::id).toList()));
+    }
+}
