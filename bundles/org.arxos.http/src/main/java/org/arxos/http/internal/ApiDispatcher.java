@@ -1,0 +1,68 @@
+package org.arxos.http.internal;
+
+import java.util.function.Supplier;
+
+import org.arxos.api.selection.ImplementationSelector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Sends an authenticated request to its endpoint and turns every failure into a problem response. */
+final class ApiDispatcher {
+
+    private final Supplier<ApiSettings> settings;
+    private final ProblemMapper problems;
+    private final BuildingEndpoints buildings;
+    private final RevisionEndpoints revisions;
+    private final HierarchyEndpoint hierarchy;
+    private final ImplementationEndpoints implementations;
+
+    ApiDispatcher(ImplementationSelector selector, ObjectMapper mapper, Supplier<ApiSettings> settings,
+            ProblemMapper problems) {
+        this.settings = settings;
+        this.problems = problems;
+        this.buildings = new BuildingEndpoints(selector, mapper);
+        this.revisions = new RevisionEndpoints(selector);
+        this.hierarchy = new HierarchyEndpoint(selector, settings.get().hierarchyCacheSize());
+        this.implementations = new ImplementationEndpoints(selector, mapper);
+    }
+
+    void settingsChanged() {
+        hierarchy.resizeCache(settings.get().hierarchyCacheSize());
+    }
+
+    ApiResponse dispatch(RouteMatch match, ApiRequest request) {
+        try {
+            if (match instanceof RouteMatch.Found found) {
+                return handle(found, request, settings.get());
+            }
+            if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
+                throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, request.method() + " is not allowed on "
+                        + request.path() + "; allowed: " + String.join(", ", notAllowed.allowed()))
+                        .with("allowed", notAllowed.allowed())
+                        .withHeader("Allow", String.join(", ", notAllowed.allowed()));
+            }
+            throw ProblemException.notFound("no endpoint at " + request.method() + " " + request.path());
+        } catch (Exception | LinkageError e) {
+            return problems.map(e, request.contextPath() + request.path());
+        }
+    }
+
+    private ApiResponse handle(RouteMatch.Found found, ApiRequest request, ApiSettings settings) throws Exception {
+        String id = found.variable("id");
+        return switch (found.route()) {
+            case LIST_BUILDINGS -> buildings.list(request);
+            case CREATE_BUILDING -> buildings.create(request, settings);
+            case IMPORT_BUILDING -> buildings.importFile(request, settings);
+            case GENERATE_BUILDING -> buildings.generate(request, settings);
+            case GET_BUILDING -> buildings.get(request, id);
+            case DELETE_BUILDING -> buildings.delete(request, id);
+            case LIST_REVISIONS -> revisions.history(request, id, settings);
+            case GET_REVISION -> revisions.content(request, id, found.variable("revision"));
+            case APPLY_CHANGES -> revisions.apply(request, id, settings);
+            case GET_HIERARCHY -> hierarchy.get(request, id, settings);
+            case LIST_IMPLEMENTATIONS -> implementations.list();
+            case PIN_IMPLEMENTATION -> implementations.pin(request, found.variable("capability"), settings);
+            case UNPIN_IMPLEMENTATION -> implementations.unpin(request, found.variable("capability"));
+        };
+    }
+}

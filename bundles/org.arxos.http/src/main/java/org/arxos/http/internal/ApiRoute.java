@@ -1,0 +1,46 @@
+package org.arxos.http.internal;
+
+import java.util.List;
+
+/**
+ * Every endpoint under {@code /api}: method and path template. Listed most specific first, so a literal segment
+ * ({@code /api/buildings/import}) wins over a variable one ({@code /api/buildings/{id}}) for the same method.
+ */
+enum ApiRoute {
+    LIST_BUILDINGS("GET", "/api/buildings"),
+    CREATE_BUILDING("POST", "/api/buildings"),
+    IMPORT_BUILDING("POST", "/api/buildings/import"),
+    GENERATE_BUILDING("POST", "/api/buildings/generate"),
+    GET_BUILDING("GET", "/api/buildings/{id}"),
+    DELETE_BUILDING("DELETE", "/api/buildings/{id}"),
+    LIST_REVISIONS("GET", "/api/buildings/{id}/revisions"),
+    GET_REVISION("GET", "/api/buildings/{id}/revisions/{revision}"),
+    APPLY_CHANGES("POST", "/api/buildings/{id}/changes"),
+    GET_HIERARCHY("GET", "/api/buildings/{id}/hierarchy"),
+    LIST_IMPLEMENTATIONS("GET", "/api/implementations"),
+    PIN_IMPLEMENTATION("PUT", "/api/implementations/{capability}"),
+    UNPIN_IMPLEMENTATION("DELETE", "/api/implementations/{capability}/pin");
+
+    private final String method;
+    private final String template;
+    private final List<String> segments;
+
+    ApiRoute(String method, String template) {
+        this.method = method;
+        this.template = template;
+        this.segments = List.of(template.substring(1).split("/"));
+    }
+
+    String method() {
+        return method;
+    }
+
+    /** The path template, also the {@code route} label of the request metrics. */
+    String template() {
+        return template;
+    }
+
+    List<String> segments() {
+        return segments;
+    }
+}

@@ -1,0 +1,443 @@
+package org.arxos.http.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.arxos.api.io.BuildingImporter;
+import org.arxos.api.io.ImportOptions;
+import org.arxos.api.io.ImportResult;
+import org.arxos.api.repository.BuildingRepository;
+import org.arxos.api.repository.BuildingSummary;
+import org.arxos.api.security.IdentityStore;
+import org.arxos.api.security.Principal;
+import org.arxos.api.security.Role;
+import org.arxos.api.selection.Capability;
+import org.arxos.io.json.BuildingJson;
+import org.arxos.model.BuildingObject;
+import org.arxos.model.Change;
+import org.arxos.model.ChangeSet;
+import org.arxos.model.ObjectType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ApiDispatcherTest {
+
+    private static final Principal ALICE = new Principal("alice", "acme", Role.EDITOR, Map.of());
+    private static final Principal BOB = new Principal("bob", "acme", null, Map.of("b1", Role.VIEWER));
+    private static final Principal OWEN = new Principal("owen", "acme", Role.OWNER, Map.of());
+    private static final Principal CAROL = new Principal("carol", "other", Role.OWNER, Map.of());
+
+    private static final String DOCUMENT = """
+            {"format":"arxos.building","version":1,"building":{"id":"nb","name":"New"},
+             "objects":[{"id":"nb","type":"building","kind":"office","name":"New"},
+                        {"id":"f1","type":"floor","kind":"floor","parent":"nb"}],
+             "connections":[]}
+            """;
+
+    private final ObjectMapper json = JsonMapping.create();
+    private final FakeServices.Repository repository = new FakeServices.Repository();
+    private final FakeServices.Identities identities = new FakeServices.Identities();
+    private final FakeServices.Selector selector = new FakeServices.Selector();
+    private final List<String> logged = new java.util.ArrayList<>();
+    private ApiSettings settings = ApiSettings.DEFAULTS;
+    private ApiDispatcher dispatcher;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        selector.serving.put(BuildingRepository.class, repository);
+        selector.serving.put(IdentityStore.class, identities);
+        repository.create("acme", building("b1"));
+        repository.apply("acme", "b1", ChangeSet.of("ann", "", new Change.Rename("f1", "Ground floor")));
+        repository.apply("acme", "b1", ChangeSet.of("ann", "", new Change.Rename("f1", "Floor 1")));
+        repository.create("acme", building("b2"));
+        repository.create("other", building("c1"));
+        repository.created.clear();
+        dispatcher = new ApiDispatcher(selector, json, () -> settings,
+                new ProblemMapper((id, failure) -> logged.add(id + " " + failure)));
+    }
+
+    private static ChangeSet building(String id) {
+        return ChangeSet.of("seed", "",
+                new Change.AddObject(new BuildingObject(id, ObjectType.BUILDING, "office", null, "Building " + id,
+                        null, null, null)),
+                new Change.AddObject(new BuildingObject("f1", ObjectType.FLOOR, "floor", id, null, null, null, null)));
+    }
+
+    private List<String> ids(Object summaries) {
+        return ((List<?>) summaries).stream().map(s -> ((BuildingSummary) s).id()).toList();
+    }
+
+    private BuildingSummary summary(String tenant, String id) {
+        return repository.find(tenant, id).orElseThrow();
+    }
+
+    private ApiResponse call(FakeServices.Request request) {
+        return dispatcher.dispatch(RouteMatch.of(request.method(), request.path()), request);
+    }
+
+    private ApiResponse call(String method, String path, Principal principal) {
+        return call(FakeServices.Request.of(method, path, principal));
+    }
+
+    private static Problem problem(ApiResponse response, int status) {
+        ApiResponse.ProblemResponse problem = assertInstanceOf(ApiResponse.ProblemResponse.class, response,
+                response::toString);
+        assertEquals(status, problem.status(), problem.problem()::detail);
+        return problem.problem();
+    }
+
+    private static Object body(ApiResponse response, int status) {
+        ApiResponse.Json ok = assertInstanceOf(ApiResponse.Json.class, response, response::toString);
+        assertEquals(status, ok.status());
+        return ok.body();
+    }
+
+    @Test
+    void listShowsOnlyTheTenantsBuildingsThePrincipalMaySee() throws Exception {
+        assertEquals(List.of("b1", "b2"), ids(body(call("GET", "/api/buildings", ALICE), 200)));
+        assertEquals(List.of("b1"), ids(body(call("GET", "/api/buildings", BOB), 200)));
+        assertEquals(List.of("c1"), ids(body(call("GET", "/api/buildings", CAROL), 200)));
+        assertTrue(json.writeValueAsString(body(call("GET", "/api/buildings", BOB), 200))
+                .contains("\"updated\":\"2026-01-02T03:04:05Z\""));
+    }
+
+    @Test
+    void anotherTenantsOrAHiddenBuildingIsNotFoundLikeAMissingOne() {
+        assertEquals(summary("acme", "b1"), body(call("GET", "/api/buildings/b1", BOB), 200));
+        String missing = problem(call("GET", "/api/buildings/zz", ALICE), 404).detail();
+        assertEquals("unknown building 'zz'", missing);
+        assertEquals("unknown building 'b1'", problem(call("GET", "/api/buildings/b1", CAROL), 404).detail());
+        assertEquals("unknown building 'b2'", problem(call("GET", "/api/buildings/b2", BOB), 404).detail());
+        assertEquals("unknown building 'b2'", problem(call("DELETE", "/api/buildings/b2", BOB), 404).detail());
+    }
+
+    @Test
+    void deletingNeedsOwner() {
+        Problem forbidden = problem(call("DELETE", "/api/buildings/b1", BOB), 403);
+        assertEquals("deleting building 'b1' requires the OWNER role; user 'bob' has VIEWER", forbidden.detail());
+        problem(call("DELETE", "/api/buildings/b1", ALICE), 403);
+        assertTrue(repository.find("acme", "b1").isPresent());
+        assertEquals(204, call("DELETE", "/api/buildings/b1", OWEN).status());
+        assertTrue(repository.find("acme", "b1").isEmpty());
+    }
+
+    @Test
+    void createFromANativeDocumentGrantsTheCreatorOwner() {
+        ApiResponse response = call(FakeServices.Request.of("POST", "/api/buildings", ALICE)
+                .body("application/json", DOCUMENT));
+        BuildingSummary created = (BuildingSummary) body(response, 201);
+        assertEquals("nb", created.id());
+        assertEquals(2, created.objectCount());
+        assertEquals("/api/buildings/nb", response.headers().get("Location"));
+        assertEquals(List.of("acme/alice/nb=OWNER"), identities.grants);
+        assertEquals("alice", repository.created.get(0).author());
+    }
+
+    @Test
+    void createWithAnIdOverride() {
+        BuildingSummary created = (BuildingSummary) body(call(FakeServices.Request.of("POST",
+                "/api/buildings?id=renamed", ALICE).body(BuildingJson.MEDIA_TYPE, DOCUMENT)), 201);
+        assertEquals("renamed", created.id());
+    }
+
+    @Test
+    void createNeedsTenantEditorAndChangesNothingOtherwise() {
+        Problem forbidden = problem(call(FakeServices.Request.of("POST", "/api/buildings", BOB)
+                .body("application/json", DOCUMENT)), 403);
+        assertEquals("creating a building requires the EDITOR role on tenant 'acme'; user 'bob' has none",
+                forbidden.detail());
+        assertTrue(repository.created.isEmpty());
+    }
+
+    @Test
+    void createRejectsMalformedJsonUnsupportedTypesAndDuplicates() {
+        Problem malformed = problem(call(FakeServices.Request.of("POST", "/api/buildings", ALICE)
+                .body("application/json", "{\"format\":\"arxos.building\",\n\"version\":1,\n  \"building\": {]")), 400);
+        assertEquals(ProblemType.MALFORMED_JSON, malformed.type());
+        assertEquals("malformed JSON at line 3 column 16: Unexpected close marker ']': expected '}'",
+                malformed.detail());
+
+        Problem unsupported = problem(call(FakeServices.Request.of("POST", "/api/buildings", ALICE)
+                .body("text/csv", DOCUMENT)), 415);
+        assertEquals("this endpoint reads JSON (application/json) but the body is 'text/csv'", unsupported.detail());
+
+        body(call(FakeServices.Request.of("POST", "/api/buildings", ALICE).body(null, DOCUMENT)), 201);
+        assertEquals(ProblemType.BUILDING_EXISTS, problem(call(FakeServices.Request.of("POST", "/api/buildings", ALICE)
+                .body(null, DOCUMENT)), 409).type());
+        assertEquals(1, repository.created.size());
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413ByContentLengthAndWhileReading() {
+        settings = new ApiSettings(64, 100, 1000, 4);
+        Problem declared = problem(call(FakeServices.Request.of("POST", "/api/buildings", ALICE)
+                .body("application/json", DOCUMENT)), 413);
+        assertTrue(declared.detail().startsWith("body exceeds the limit of 64 bytes"), declared.detail());
+        FakeServices.Request chunked = FakeServices.Request.of("POST", "/api/buildings", ALICE)
+                .body("application/json", DOCUMENT).header("Content-Length", "-1");
+        assertEquals("body exceeds the limit of 64 bytes", problem(call(chunked), 413).detail());
+        assertTrue(repository.created.isEmpty());
+    }
+
+    @Test
+    void aFailedGrantLeavesNoBuildingBehind() {
+        identities.grantFailure = new IllegalStateException("identity store is read-only");
+        Problem problem = problem(call(FakeServices.Request.of("POST", "/api/buildings", ALICE)
+                .body("application/json", DOCUMENT)), 500);
+        assertTrue(problem.detail().startsWith("internal error, see the server log with id "));
+        assertTrue(repository.find("acme", "nb").isEmpty());
+        assertEquals(1, logged.size());
+    }
+
+    @Test
+    void importPicksTheImporterByMediaTypeOrExtension() {
+        Problem none = problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=a.ifc", ALICE)
+                .body("application/octet-stream", "ISO-10303-21;")), 415);
+        assertEquals("no importer reads media type 'application/octet-stream' or extension 'ifc'", none.detail());
+
+        selector.importers.add(new BuildingImporter() {
+            @Override
+            public Set<String> mediaTypes() {
+                return Set.of(BuildingJson.MEDIA_TYPE);
+            }
+
+            @Override
+            public Set<String> extensions() {
+                return Set.of("json");
+            }
+
+            @Override
+            public ImportResult read(java.io.InputStream in, ImportOptions options)
+                    throws org.arxos.api.io.ImportException, java.io.IOException {
+                assertEquals("b.json", options.sourceName());
+                return BuildingJson.readBuilding(in, options);
+            }
+        });
+        ApiResponse response = call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json", ALICE)
+                .body("application/x-www-form-urlencoded", DOCUMENT));
+        BuildingEndpoints.ImportedBuilding imported = (BuildingEndpoints.ImportedBuilding) body(response, 201);
+        assertEquals("nb", imported.building().id());
+        assertEquals("/api/buildings/nb", response.headers().get("Location"));
+    }
+
+    @Test
+    void generateValidatesItsRequest() {
+        Problem tooSmall = problem(call(FakeServices.Request.of("POST", "/api/buildings/generate", ALICE)
+                .body("application/json", "{\"objects\":5,\"id\":\"g1\"}")), 400);
+        assertEquals("objects must be between 100 and 2000000 (objects plus connections) but was 5", tooSmall.detail());
+        Problem unknownField = problem(call(FakeServices.Request.of("POST", "/api/buildings/generate", ALICE)
+                .body("application/json", "{\"objects\":500,\"id\":\"g1\",\"floors\":3}")), 400);
+        assertEquals(ProblemType.INVALID_DOCUMENT, unknownField.type());
+        problem(call(FakeServices.Request.of("POST", "/api/buildings/generate", BOB)
+                .body("application/json", "{\"objects\":500,\"id\":\"g1\"}")), 403);
+        assertEquals("field 'id' is required", problem(call(FakeServices.Request.of("POST",
+                "/api/buildings/generate", ALICE).body("application/json", "{\"objects\":500}")), 400).detail());
+    }
+
+    @Test
+    void historyIsPaged() {
+        RevisionEndpoints.RevisionPage page = (RevisionEndpoints.RevisionPage) body(
+                call("GET", "/api/buildings/b1/revisions?offset=1&limit=5000", BOB), 200);
+        assertEquals(1, page.offset());
+        assertEquals(1000, page.limit());
+        assertEquals(List.of(2L, 1L), page.items().stream().map(r -> r.number()).toList());
+        problem(call("GET", "/api/buildings/b1/revisions?limit=0", BOB), 400);
+    }
+
+    @Test
+    void unknownRevisionsAreNotFound() {
+        assertEquals("unknown revision 'abc' of building 'b1': use a revision number from 1 or 'head'",
+                problem(call("GET", "/api/buildings/b1/revisions/abc", BOB), 404).detail());
+        problem(call("GET", "/api/buildings/b1/revisions/0", BOB), 404);
+        problem(call("GET", "/api/buildings/b1/revisions/99", BOB), 404);
+    }
+
+    @Test
+    void changesNeedEditor() {
+        problem(call(FakeServices.Request.of("POST", "/api/buildings/b1/changes", BOB).body("application/json", "{}")),
+                403);
+    }
+
+    @Test
+    void implementationsArePinnedByTenantOwnersOnly() {
+        @SuppressWarnings("unchecked")
+        List<ImplementationEndpoints.CapabilityDocument> all = (List<ImplementationEndpoints.CapabilityDocument>) body(
+                call("GET", "/api/implementations", BOB), 200);
+        assertEquals(Capability.values().length, all.size());
+        assertEquals("repository", all.get(0).capability());
+        assertEquals("fake", all.get(0).serving());
+
+        FakeServices.Request pin = FakeServices.Request.of("PUT", "/api/implementations/grouping", ALICE)
+                .body("application/json", "{\"pin\":\"spatial\"}");
+        problem(call(pin), 403);
+        assertTrue(selector.pins.isEmpty());
+
+        ImplementationEndpoints.CapabilityDocument pinned = (ImplementationEndpoints.CapabilityDocument) body(
+                call(new FakeServices.Request("PUT", pin.path(), pin.query(), pin.headers(), pin.content(), OWEN)), 200);
+        assertEquals("spatial", pinned.pinned());
+        assertEquals(Map.of(Capability.GROUPING, "spatial"), selector.pins);
+
+        assertEquals("unknown capability 'nope'; known: repository, importer, exporter, grouping, renderer, cache, "
+                + "cache-tier, compressor, compute-engine, calculation, conflict-resolver, event-bus, identity-store",
+                problem(call("DELETE", "/api/implementations/nope/pin", OWEN), 404).detail());
+        body(call("DELETE", "/api/implementations/grouping/pin", OWEN), 200);
+        assertTrue(selector.pins.isEmpty());
+        problem(call(FakeServices.Request.of("PUT", "/api/implementations/grouping", OWEN)
+                .body("application/json", "{\"pin\":\"  \"}")), 400);
+    }
+
+    @Test
+    void unknownPathsAndMethods() {
+        assertEquals("no endpoint at GET /api/nothing", problem(call("GET", "/api/nothing", ALICE), 404).detail());
+        ApiResponse notAllowed = call("PATCH", "/api/buildings/b1", ALICE);
+        Problem problem = problem(notAllowed, 405);
+        assertEquals("PATCH is not allowed on /api/buildings/b1; allowed: DELETE, GET", problem.detail());
+        assertEquals("DELETE, GET", notAllowed.headers().get("Allow"));
+    }
+
+    @Test
+    void aMissingServiceIs503() {
+        selector.serving.remove(BuildingRepository.class);
+        assertEquals("no implementation of repository is running",
+                problem(call("GET", "/api/buildings", ALICE), 503).detail());
+    }
+
+    @Test
+    void generateCreatesASyntheticBuilding() {
+        ApiResponse response = call(FakeServices.Request.of("POST", "/api/buildings/generate", ALICE)
+                .body("application/json", "{\"objects\":300,\"seed\":42,\"id\":\"gen\",\"name\":\"Tower\"}"));
+        BuildingSummary created = (BuildingSummary) body(response, 201);
+        assertEquals("gen", created.id());
+        assertEquals("Tower", created.name());
+        assertEquals(300, created.objectCount() + created.connectionCount());
+        assertEquals("/api/buildings/gen", response.headers().get("Location"));
+        assertEquals(List.of("acme/alice/gen=OWNER"), identities.grants);
+    }
+
+    @Test
+    void revisionContentIsStreamedNativeJsonWithTheContentHashAsETag() throws Exception {
+        ApiResponse response = call("GET", "/api/buildings/b1/revisions/head", BOB);
+        ApiResponse.Streamed streamed = assertInstanceOf(ApiResponse.Streamed.class, response);
+        assertEquals(BuildingJson.MEDIA_TYPE, streamed.contentType());
+        String hash = repository.head("acme", "b1").contentHash();
+        assertEquals("\"" + hash + "\"", streamed.headers().get("ETag"));
+        assertEquals("3", streamed.headers().get("Arxos-Revision"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        streamed.writer().writeTo(out);
+        String document = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(document.contains("\"Floor 1\""), document);
+
+        ApiResponse first = call("GET", "/api/buildings/b1/revisions/1", BOB);
+        assertEquals(repository.revision("acme", "b1", 1).contentHash(),
+                first.headers().get("ETag").replace("\"", ""));
+        assertEquals(304, call(FakeServices.Request.of("GET", "/api/buildings/b1/revisions/3", BOB)
+                .header("If-None-Match", "\"" + hash + "\"")).status());
+    }
+
+    private static final String RENAME = """
+            {"format":"arxos.changes","version":1,"message":"rename",%s
+             "changes":[{"op":"rename","id":"f1","name":"Lobby"}]}
+            """;
+
+    @Test
+    void changesMakeANewRevision() {
+        ApiResponse response = call(FakeServices.Request.of("POST", "/api/buildings/b2/changes", ALICE)
+                .body(BuildingJson.CHANGES_MEDIA_TYPE, RENAME.formatted("")));
+        RevisionEndpoints.AppliedChanges applied = (RevisionEndpoints.AppliedChanges) body(response, 201);
+        assertEquals(2, applied.revision());
+        assertEquals("/api/buildings/b2/revisions/2", response.headers().get("Location"));
+        assertEquals("Lobby", repository.head("acme", "b2").get("f1").name());
+    }
+
+    @Test
+    void changesOnAStaleBaseAreAConflict() {
+        Problem conflict = problem(call(FakeServices.Request.of("POST", "/api/buildings/b1/changes", ALICE)
+                .body("application/json", RENAME.formatted("\"baseRevision\":2,"))), 409);
+        assertEquals("building 'b1' is at revision 3, not at baseRevision 2: read the head again and rebase the changes",
+                conflict.detail());
+        assertEquals(3L, conflict.extensions().get("headRevision"));
+        assertEquals(3, repository.head("acme", "b1").number());
+        body(call(FakeServices.Request.of("POST", "/api/buildings/b1/changes", ALICE)
+                .body("application/json", RENAME.formatted("\"baseRevision\":3,"))), 201);
+    }
+
+    @Test
+    void changesTheModelRefusesAre422WithTheViolations() {
+        String bad = """
+                {"format":"arxos.changes","version":1,
+                 "changes":[{"op":"remove","id":"nope"},{"op":"move","id":"f1","parent":"f1"}]}
+                """;
+        Problem rejected = problem(call(FakeServices.Request.of("POST", "/api/buildings/b2/changes", ALICE)
+                .body("application/json", bad)), 422);
+        List<?> violations = (List<?>) rejected.extensions().get("violations");
+        assertTrue(!violations.isEmpty(), rejected.toString());
+        org.arxos.model.Violation first = (org.arxos.model.Violation) violations.get(0);
+        assertEquals(0, first.changeIndex());
+        assertEquals("nope", first.targetId());
+        assertEquals(1, repository.head("acme", "b2").number());
+    }
+
+    /** Groups a revision by containment: one node per object, children in model order. */
+    static final class ContainmentStrategy implements org.arxos.api.grouping.GroupingStrategy {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public org.arxos.api.grouping.Hierarchy group(org.arxos.model.Revision revision) {
+            calls.incrementAndGet();
+            return new org.arxos.api.grouping.Hierarchy() {
+                @Override
+                public long revision() {
+                    return revision.number();
+                }
+
+                @Override
+                public org.arxos.api.grouping.GroupNode root() {
+                    return node(revision.root().orElseThrow().id()).orElseThrow();
+                }
+
+                @Override
+                public java.util.Optional<org.arxos.api.grouping.GroupNode> node(String nodeId) {
+                    return revision.find(nodeId).map(o -> new org.arxos.api.grouping.GroupNode(o.id(),
+                            o.name() == null ? o.id() : o.name(), o.type().id(), o.id(), revision.childCount(o.id()),
+                            1, null));
+                }
+
+                @Override
+                public List<org.arxos.api.grouping.GroupNode> children(String nodeId, int offset, int limit) {
+                    return revision.children(nodeId).stream().skip(offset).limit(limit)
+                            .map(o -> node(o.id()).orElseThrow()).toList();
+                }
+            };
+        }
+    }
+
+    @Test
+    void hierarchyPagesChildrenAndCachesTheGrouping() {
+        ContainmentStrategy strategy = new ContainmentStrategy();
+        selector.serving.put(org.arxos.api.grouping.GroupingStrategy.class, strategy);
+        HierarchyEndpoint.HierarchyPage page = (HierarchyEndpoint.HierarchyPage) body(
+                call("GET", "/api/buildings/b1/hierarchy", BOB), 200);
+        assertEquals("fake", page.strategy());
+        assertEquals(3, page.revision());
+        assertEquals("b1", page.node().id());
+        assertEquals(List.of("f1"), page.children().stream().map(n -> n.id()).toList());
+        HierarchyEndpoint.HierarchyPage floor = (HierarchyEndpoint.HierarchyPage) body(
+                call("GET", "/api/buildings/b1/hierarchy?strategy=fake&node=f1&offset=0&limit=10", BOB), 200);
+        assertEquals("Floor 1", floor.node().label());
+        assertEquals(1, strategy.calls.get());
+
+        assertEquals("unknown node 'zz' in the 'fake' hierarchy of building 'b1' at revision 3",
+                problem(call("GET", "/api/buildings/b1/hierarchy?node=zz", BOB), 404).detail());
+        assertEquals("unknown grouping strategy 'spatial'; running: fake",
+                problem(call("GET", "/api/buildings/b1/hierarchy?strategy=spatial", BOB), 404).detail());
+        body(call("GET", "/api/buildings/b1/hierarchy?revision=1", BOB), 200);
+        assertEquals(2, strategy.calls.get());
+    }
+}
