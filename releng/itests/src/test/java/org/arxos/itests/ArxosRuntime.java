@@ -1,0 +1,103 @@
+package org.arxos.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The Felix runtime the integration tests start: the Arxos core bundles and the infrastructure they need, installed by
+ * file from {@code target/bundles} (copied there by the build, see the pom), plus Pax Exam's own bundles from the
+ * local Maven repository only.
+ */
+final class ArxosRuntime {
+
+    /**
+     * The infrastructure, in start order (as in features/core.bndrun): SPI Fly with asm before slf4j-api, whose
+     * ServiceLoader call it weaves; promises and log API before ConfigAdmin and SCR; the shell last.
+     */
+    private static final List<String> INFRASTRUCTURE = List.of(
+            "asm",
+            "asm-tree",
+            "asm-analysis",
+            "asm-commons",
+            "asm-util",
+            "org.apache.aries.spifly.dynamic.bundle",
+            "slf4j-api",
+            "slf4j-simple",
+            "org.osgi.util.function",
+            "org.osgi.util.promise",
+            "org.osgi.service.log",
+            "org.osgi.service.component",
+            "org.apache.felix.configadmin",
+            "org.apache.felix.metatype",
+            "org.apache.felix.scr",
+            "org.apache.felix.gogo.runtime");
+
+    static final List<String> ARXOS_CORE = List.of(
+            "org.arxos.model",
+            "org.arxos.api",
+            "org.arxos.generator",
+            "org.arxos.core",
+            "org.arxos.grouping.containment");
+
+    static final String FIXTURE = "org.arxos.fixture.grouping";
+
+    private ArxosRuntime() {
+    }
+
+    /** Infrastructure, the Arxos core bundles, and the named extra bundles (e.g. {@link #FIXTURE}). */
+    static Option[] withExtraBundles(String... extraBundles) {
+        List<Option> options = new ArrayList<>();
+        options.add(junitBundles());
+        options.add(workingDirectory(workDirectory()));
+        // pax-url (Pax Exam's own bundles, named as mvn: links): the local repository, no remote repository at all.
+        options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(localRepository()));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.repositories").value(""));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.defaultRepositories").value(""));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.offline").value("true"));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.useFallbackRepositories").value("false"));
+        options.add(frameworkProperty("ds.loglevel").value("warn"));
+        for (String name : INFRASTRUCTURE) {
+            options.add(bundle(bundleFile(name).toURI().toString()));
+        }
+        for (String name : ARXOS_CORE) {
+            options.add(bundle(bundleFile(name).toURI().toString()));
+        }
+        for (String name : extraBundles) {
+            options.add(bundle(bundleFile(name).toURI().toString()));
+        }
+        return options.toArray(Option[]::new);
+    }
+
+    /** The jar of a bundle the build copied, by artifactId (= Bundle-SymbolicName for Arxos bundles). */
+    static File bundleFile(String artifactId) {
+        File file = new File(property("arxos.itests.bundles", "target/bundles"), artifactId + ".jar");
+        if (!file.isFile()) {
+            throw new IllegalStateException(file + " is missing: run the build to `verify` (it copies the bundles)");
+        }
+        return file;
+    }
+
+    private static String workDirectory() {
+        return property("arxos.itests.work", "target/pax-exam");
+    }
+
+    private static String localRepository() {
+        return property("arxos.itests.localRepository",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+    }
+
+    private static String property(String key, String fallback) {
+        String value = System.getProperty(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
