@@ -1,7 +1,5 @@
 package org.arxos.model;
 
-import java.util.regex.Pattern;
-
 import org.arxos.model.geometry.ElevationRange;
 import org.arxos.model.geometry.Footprint;
 
@@ -21,8 +19,6 @@ import org.arxos.model.geometry.Footprint;
 public record BuildingObject(String id, ObjectType type, String kind, String parentId, String name,
         Footprint footprint, ElevationRange elevation, Properties properties) {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
-
     public BuildingObject {
         requireId(id, "id");
         if (type == null) {
@@ -40,9 +36,26 @@ public record BuildingObject(String id, ObjectType type, String kind, String par
     }
 
     static void requireId(String id, String what) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isValidId(id)) {
             throw new IllegalArgumentException(what + " must be 1 to 128 letters, digits or . _ : - but was '" + id + "'");
         }
+    }
+
+    /** Whether the string is a valid object or connection id: 1 to 128 letters, digits or {@code . _ : -}. */
+    public static boolean isValidId(String id) {
+        // A loop rather than a regular expression: ids are checked for every object a million-object load creates.
+        if (id == null || id.isEmpty() || id.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!valid) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public BuildingObject withParent(String newParentId) {
