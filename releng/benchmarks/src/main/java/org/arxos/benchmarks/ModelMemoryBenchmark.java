@@ -1,7 +1,5 @@
 package org.arxos.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +29,6 @@ public final class ModelMemoryBenchmark {
     private static final int APPLY_RUNS = 21;
     private static final int DERIVED = 20;
 
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     public static void main(String[] args) throws Exception {
         int[] sizes = sizes(args);
@@ -49,14 +46,14 @@ public final class ModelMemoryBenchmark {
     }
 
     private static String run(int size) throws ChangeRejectedException {
-        long before = usedHeap();
+        long before = RetainedHeap.bytes();
         long t0 = System.nanoTime();
         ChangeSet changes = SyntheticBuilding.generate(GeneratorSettings.of(42, size));
         long t1 = System.nanoTime();
         Revision revision = Revision.EMPTY.apply(changes);
         long t2 = System.nanoTime();
         changes = null;
-        long after = usedHeap();
+        long after = RetainedHeap.bytes();
         int items = revision.objectCount() + revision.connectionCount();
         double bytesPerItem = (double) (after - before) / items;
 
@@ -92,11 +89,11 @@ public final class ModelMemoryBenchmark {
         }
         components.clear();
         systems.clear();
-        long beforeDerived = usedHeap();
+        long beforeDerived = RetainedHeap.bytes();
         for (ChangeSet cs : sets) {
             derived.add(revision.apply(cs));
         }
-        long afterDerived = usedHeap();
+        long afterDerived = RetainedHeap.bytes();
         double kibPerDerived = (afterDerived - beforeDerived) / 1024.0 / DERIVED;
         String row = String.format(Locale.ROOT, "%10d %9d %11d %11.0f %9.0f %10.1f %14.2f %16.0f", size,
                 revision.objectCount(), revision.connectionCount(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, bytesPerItem,
@@ -123,19 +120,6 @@ public final class ModelMemoryBenchmark {
         return new ChangeSet("benchmark", "", changes);
     }
 
-    private static long usedHeap() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
-        }
-        return used;
-    }
 
     private static int[] sizes(String[] args) {
         List<Integer> sizes = new ArrayList<>();

@@ -1,8 +1,6 @@
 package org.arxos.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +38,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class RepositoryBenchmark {
 
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private static final String TENANT = "benchmark";
     private static final String PG_SCHEMA = "arxos_benchmark";
 
@@ -125,7 +122,7 @@ public final class RepositoryBenchmark {
         long bytes = database.bytesOnDisk();
         long stored = storedBytes(database.dataSource());
 
-        long heapBefore = usedHeap();
+        long heapBefore = RetainedHeap.bytes();
         Revision head;
         long cold;
         long warm;
@@ -144,7 +141,7 @@ public final class RepositoryBenchmark {
             warm = System.nanoTime() - s;
             store.clearCache();
         }
-        long heapAfter = usedHeap();
+        long heapAfter = RetainedHeap.bytes();
         double bytesPerObject = (double) (heapAfter - heapBefore) / head.objectCount();
         String row = String.format(Locale.ROOT, "%-10s %9d %9d %11d %11.0f %13.0f %14.0f %14.0f %11.1f %11.1f %11.1f",
                 database.name(), size, objects, connections, (t1 - t0) / 1e6, (t2 - t1) / 1e6, cold / 1e6,
@@ -245,17 +242,4 @@ public final class RepositoryBenchmark {
         };
     }
 
-    private static long usedHeap() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
-        }
-        return used;
-    }
 }
