@@ -71,7 +71,7 @@ final class BuildingEndpoints {
         RequestBodies.requireJson(request, Set.of(BuildingJson.MEDIA_TYPE));
         BuildingRepository repository = selector.require(BuildingRepository.class);
         ImportOptions options = new ImportOptions(BODY_SOURCE, request.parameter("id"), principal.user(),
-                ImportOptions.DEFAULT_MAX_OBJECTS);
+                settings.maxObjects());
         ImportResult read = readLimited(request, settings, in -> BuildingJson.readBuilding(in, options));
         BuildingSummary created = createAndGrantOwner(repository, principal, read.content());
         return ApiResponse.created(location(request, created), created);
@@ -85,7 +85,7 @@ final class BuildingEndpoints {
         BuildingImporter importer = ImporterChoice.choose(selector.all(BuildingImporter.class), request.contentType(),
                 fileName);
         ImportOptions options = new ImportOptions(fileName == null ? BODY_SOURCE : fileName, request.parameter("id"),
-                principal.user(), ImportOptions.DEFAULT_MAX_OBJECTS);
+                principal.user(), settings.maxObjects());
         ImportResult read = readLimited(request, settings, in -> importer.read(in, options));
         BuildingSummary created = createAndGrantOwner(repository, principal, read.content());
         return ApiResponse.created(location(request, created), new ImportedBuilding(created, read.report()));

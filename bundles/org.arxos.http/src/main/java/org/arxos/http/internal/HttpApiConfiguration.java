@@ -1,5 +1,6 @@
 package org.arxos.http.internal;
 
+import org.arxos.api.io.ImportOptions;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -13,6 +14,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Largest request body (bytes)",
             description = "Larger bodies are refused with 413, by Content-Length or while reading.", min = "1")
     long maxBodyBytes() default DEFAULT_MAX_BODY_BYTES;
+
+    @AttributeDefinition(name = "Most objects per upload",
+            description = "Imports, created buildings and change sets with more objects, connections or changes are "
+                    + "refused with 400 naming the limit.", min = "1")
+    long maxObjects() default ImportOptions.DEFAULT_MAX_OBJECTS;
 
     @AttributeDefinition(name = "Default page size", description = "The limit of a paged request that names none.",
             min = "1")

@@ -64,7 +64,7 @@ final class RevisionEndpoints {
         BuildingAccess.require(repository, principal, buildingId, Role.EDITOR, "changing");
         RequestBodies.requireJson(request, Set.of(BuildingJson.CHANGES_MEDIA_TYPE));
         ChangeDocument document = BuildingEndpoints.readLimited(request, settings,
-                in -> BuildingJson.readChanges(in, BuildingEndpoints.BODY_SOURCE, ImportOptions.DEFAULT_MAX_OBJECTS));
+                in -> BuildingJson.readChanges(in, BuildingEndpoints.BODY_SOURCE, settings.maxObjects()));
         ChangeSet changes = new ChangeSet(principal.user(), document.changes().message(),
                 document.changes().changes());
         Revision applied;

@@ -176,7 +176,7 @@ class ApiDispatcherTest {
 
     @Test
     void bodiesOverTheLimitAre413ByContentLengthAndWhileReading() {
-        settings = new ApiSettings(64, 100, 1000, 4);
+        settings = new ApiSettings(64, 1000, 100, 1000, 4);
         Problem declared = problem(call(FakeServices.Request.of("POST", "/api/buildings", ALICE)
                 .body("application/json", DOCUMENT)), 413);
         assertTrue(declared.detail().startsWith("body exceeds the limit of 64 bytes"), declared.detail());
