@@ -11,8 +11,10 @@ import java.util.Optional;
  * @param tenantRole    the role on every building of the tenant not listed in {@code buildingRoles}, or {@code null}
  *                      for none
  * @param buildingRoles roles on single buildings, by building id
+ * @param administrator whether the user may change what applies to every tenant (which implementation serves)
  */
-public record Principal(String user, String tenant, Role tenantRole, Map<String, Role> buildingRoles) {
+public record Principal(String user, String tenant, Role tenantRole, Map<String, Role> buildingRoles,
+        boolean administrator) {
 
     public Principal {
         buildingRoles = Map.copyOf(buildingRoles);

@@ -71,14 +71,23 @@ public final class ApiServlet extends HttpServlet {
             answer = problems.map(e, request.getContextPath() + path);
         }
         try {
-            writer.write(answer, response);
-        } catch (IOException | RuntimeException e) {
+            writer.write(answer, request, response);
+        } catch (IOException e) {
             if (response.isCommitted()) {
+                // Nearly always the client going away mid-download; nothing is left to tell it.
+                LOG.debug("{} {}: the response could not be completed: {}", request.getMethod(), path, e.toString());
+                return;
+            }
+            response.reset();
+            writer.write(problems.map(e, request.getContextPath() + path), request, response);
+        } catch (RuntimeException e) {
+            if (response.isCommitted()) {
+                // Rethrown so the container aborts the connection: the client must not take a cut body as complete.
                 LOG.warn("{} {}: response failed after it was committed: {}", request.getMethod(), path, e.toString());
                 throw e;
             }
             response.reset();
-            writer.write(problems.map(e, request.getContextPath() + path), response);
+            writer.write(problems.map(e, request.getContextPath() + path), request, response);
         }
     }
 }

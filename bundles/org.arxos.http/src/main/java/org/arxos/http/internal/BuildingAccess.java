@@ -43,6 +43,14 @@ final class BuildingAccess {
         }
     }
 
+    /** @throws ProblemException 403 unless the principal is an administrator, as changes for every tenant need */
+    static void requireAdministrator(Principal principal, String action) {
+        if (!principal.administrator()) {
+            throw ProblemException.forbidden(action + " changes it for every tenant and needs an administrator; user '"
+                    + principal.user() + "' is not one");
+        }
+    }
+
     static ProblemException unknownBuilding(String buildingId) {
         return ProblemException.notFound("unknown building '" + buildingId + "'");
     }

@@ -83,12 +83,12 @@ public final class HealthServlet extends HttpServlet {
         if (!request.getMethod().equals("GET")) {
             writer.write(problems.map(new ProblemException(ProblemType.METHOD_NOT_ALLOWED,
                     request.getMethod() + " is not allowed on /health; allowed: GET").withHeader("Allow", "GET")
-                    .with("allowed", List.of("GET")), instance), response);
+                    .with("allowed", List.of("GET")), instance), request, response);
             return;
         }
         HealthReport report = aggregator.check(byName());
         writer.write(new ApiResponse.Json(report.httpStatus(), report.document(),
-                Map.of("Cache-Control", "no-store")), response);
+                Map.of("Cache-Control", "no-store")), request, response);
     }
 
     /** Contributors by name; a name registered twice gets the service id appended the second time. */

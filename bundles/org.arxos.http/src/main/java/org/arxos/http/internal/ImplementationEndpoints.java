@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.arxos.api.security.Role;
 import org.arxos.api.selection.Capability;
 import org.arxos.api.selection.CapabilityStatus;
 import org.arxos.api.selection.Implementation;
@@ -42,7 +41,7 @@ final class ImplementationEndpoints {
     }
 
     ApiResponse pin(ApiRequest request, String capabilityId, ApiSettings settings) throws Exception {
-        BuildingAccess.requireTenantRole(request.principal(), Role.OWNER, "pinning an implementation");
+        BuildingAccess.requireAdministrator(request.principal(), "pinning an implementation");
         Capability capability = capability(capabilityId);
         RequestBodies.requireJson(request, Set.of());
         PinRequest wanted = BuildingEndpoints.readLimited(request, settings,
@@ -55,7 +54,7 @@ final class ImplementationEndpoints {
     }
 
     ApiResponse unpin(ApiRequest request, String capabilityId) {
-        BuildingAccess.requireTenantRole(request.principal(), Role.OWNER, "unpinning an implementation");
+        BuildingAccess.requireAdministrator(request.principal(), "unpinning an implementation");
         Capability capability = capability(capabilityId);
         selector.unpin(capability);
         return ApiResponse.ok(CapabilityDocument.of(selector.capability(capability)));

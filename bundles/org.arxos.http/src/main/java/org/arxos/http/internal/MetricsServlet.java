@@ -52,11 +52,11 @@ public final class MetricsServlet extends HttpServlet {
                         .with("allowed", List.of("GET"));
             }
         } catch (RuntimeException e) {
-            writer.write(problems.map(e, instance), response);
+            writer.write(problems.map(e, instance), request, response);
             return;
         }
         writer.write(new ApiResponse.Streamed(200, HttpMetrics.CONTENT_TYPE, this::writeMetrics,
-                Map.of("Cache-Control", "no-store")), response);
+                Map.of("Cache-Control", "no-store")), request, response);
     }
 
     private void writeMetrics(OutputStream out) throws IOException {

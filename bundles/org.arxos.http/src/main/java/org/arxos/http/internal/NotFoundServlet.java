@@ -32,6 +32,6 @@ public final class NotFoundServlet extends HttpServlet {
         String path = ServletApiRequest.pathOf(request);
         Problem problem = new Problem(ProblemType.NOT_FOUND, "no endpoint at " + request.getMethod() + " " + path,
                 request.getContextPath() + path, Map.of());
-        writer.write(new ApiResponse.ProblemResponse(problem, Map.of()), response);
+        writer.write(new ApiResponse.ProblemResponse(problem, Map.of()), request, response);
     }
 }

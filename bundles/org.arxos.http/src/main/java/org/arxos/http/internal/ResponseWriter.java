@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Writes an {@link ApiResponse} to the servlet response. */
@@ -18,8 +19,14 @@ final class ResponseWriter {
     }
 
     /** @throws IOException when the client went away, or a streamed body failed after the response was committed */
-    void write(ApiResponse response, HttpServletResponse servletResponse) throws IOException {
+    void write(ApiResponse response, HttpServletRequest request, HttpServletResponse servletResponse)
+            throws IOException {
         servletResponse.setStatus(response.status());
+        if (response.status() >= 400 && mayHaveUnreadBody(request)) {
+            // An error answered before the body was read: the server will drop the connection to skip the rest of
+            // the body, so say so, or a client reusing the connection fails its next request.
+            servletResponse.setHeader("Connection", "close");
+        }
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             servletResponse.setHeader(header.getKey(), header.getValue());
         }
@@ -35,6 +42,10 @@ final class ResponseWriter {
             streamed.writer().writeTo(out);
             out.flush();
         }
+    }
+
+    private static boolean mayHaveUnreadBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private void writeJson(Object body, HttpServletResponse servletResponse) throws IOException {

@@ -29,10 +29,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class ApiDispatcherTest {
 
-    private static final Principal ALICE = new Principal("alice", "acme", Role.EDITOR, Map.of());
-    private static final Principal BOB = new Principal("bob", "acme", null, Map.of("b1", Role.VIEWER));
-    private static final Principal OWEN = new Principal("owen", "acme", Role.OWNER, Map.of());
-    private static final Principal CAROL = new Principal("carol", "other", Role.OWNER, Map.of());
+    private static final Principal ALICE = new Principal("alice", "acme", Role.EDITOR, Map.of(), false);
+    private static final Principal BOB = new Principal("bob", "acme", null, Map.of("b1", Role.VIEWER), false);
+    private static final Principal OWEN = new Principal("owen", "acme", Role.OWNER, Map.of(), true);
+    private static final Principal CAROL = new Principal("carol", "other", Role.OWNER, Map.of(), false);
 
     private static final String DOCUMENT = """
             {"format":"arxos.building","version":1,"building":{"id":"nb","name":"New"},
@@ -278,6 +278,9 @@ class ApiDispatcherTest {
                 .body("application/json", "{\"pin\":\"spatial\"}");
         problem(call(pin), 403);
         assertTrue(selector.pins.isEmpty());
+        problem(call(new FakeServices.Request("PUT", pin.path(), pin.query(), pin.headers(), pin.content(), CAROL)),
+                403);
+        assertTrue(selector.pins.isEmpty(), "a tenant owner who is no administrator cannot pin for every tenant");
 
         ImplementationEndpoints.CapabilityDocument pinned = (ImplementationEndpoints.CapabilityDocument) body(
                 call(new FakeServices.Request("PUT", pin.path(), pin.query(), pin.headers(), pin.content(), OWEN)), 200);

@@ -87,40 +87,42 @@ public final class FileIdentityStore implements IdentityStore {
         IdentityFile.User u = users.get(index);
         Map<String, String> buildings = new HashMap<>(u.buildings());
         buildings.put(buildingId, role.name().toLowerCase(Locale.ROOT));
-        users.set(index, new IdentityFile.User(u.name(), u.tenant(), u.tenantRole(), buildings, u.tokenHashes()));
+        users.set(index, new IdentityFile.User(u.name(), u.tenant(), u.tenantRole(), buildings, u.tokenHashes(),
+                u.administrator()));
         store(new IdentityFile(IdentityFile.VERSION, users));
     }
 
     /**
-     * Creates the user if needed (with {@code tenantRole} on the whole tenant) and issues it a new token, which is
+     * Creates or updates the user (with {@code tenantRole} on the whole tenant) and issues it a new token, which is
      * returned and never stored.
      */
-    public synchronized String issueToken(String tenant, String user, Role tenantRole) {
+    public synchronized String issueToken(String tenant, String user, Role tenantRole, boolean administrator) {
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         List<IdentityFile.User> users = new ArrayList<>(snapshot.file().users());
         int index = indexOf(users, tenant, user);
         String role = tenantRole == null ? null : tenantRole.name().toLowerCase(Locale.ROOT);
         if (index < 0) {
-            users.add(new IdentityFile.User(user, tenant, role, Map.of(), List.of(hash(token))));
+            users.add(new IdentityFile.User(user, tenant, role, Map.of(), List.of(hash(token)), administrator));
         } else {
             IdentityFile.User u = users.get(index);
             List<String> hashes = new ArrayList<>(u.tokenHashes());
             hashes.add(hash(token));
-            users.set(index, new IdentityFile.User(u.name(), u.tenant(), role, u.buildings(), hashes));
+            users.set(index, new IdentityFile.User(u.name(), u.tenant(), role, u.buildings(), hashes, administrator));
         }
         store(new IdentityFile(IdentityFile.VERSION, users));
         return token;
     }
 
     private void createDevelopmentUser(FileIdentityConfiguration config) throws IOException {
-        String token = issueToken(config.developmentTenant(), config.developmentUser(), Role.OWNER);
+        String token = issueToken(config.developmentTenant(), config.developmentUser(), Role.OWNER, true);
         if (!config.developmentTokenFile().isBlank()) {
             Path tokenFile = Path.of(config.developmentTokenFile());
             writeAtomically(tokenFile, token.getBytes(StandardCharsets.UTF_8), true);
         }
-        LOG.info("Created development user '{}', owner of tenant '{}'", config.developmentUser(),
+        LOG.info("Created development user '{}', administrator and owner of tenant '{}'", config.developmentUser(),
                 config.developmentTenant());
-        System.out.println("Arxos development token (user '" + config.developmentUser() + "', tenant '"
+        // On a line of its own: the Gogo prompt may be waiting on the current one.
+        System.out.println(System.lineSeparator() + "Arxos development token (user '" + config.developmentUser() + "', tenant '"
                 + config.developmentTenant() + "'): " + token);
     }
 
@@ -186,7 +188,7 @@ public final class FileIdentityStore implements IdentityStore {
     private static Principal principalOf(IdentityFile.User user) {
         Map<String, Role> buildings = new HashMap<>();
         user.buildings().forEach((id, role) -> buildings.put(id, roleOf(role)));
-        return new Principal(user.name(), user.tenant(), roleOf(user.tenantRole()), buildings);
+        return new Principal(user.name(), user.tenant(), roleOf(user.tenantRole()), buildings, user.administrator());
     }
 
     private static Role roleOf(String role) {

@@ -15,10 +15,11 @@ record IdentityFile(int version, List<User> users) {
     /**
      * @param tenantRole  role on every building of the tenant ({@code viewer}, {@code editor}, {@code owner}) or null
      * @param buildings   roles on single buildings, by building id
-     * @param tokenHashes SHA-256 of each token, hex
+     * @param tokenHashes   SHA-256 of each token, hex
+     * @param administrator may change what applies to every tenant; absent means no
      */
     record User(String name, String tenant, String tenantRole, Map<String, String> buildings,
-            List<String> tokenHashes) {
+            List<String> tokenHashes, boolean administrator) {
 
         User {
             buildings = buildings == null ? Map.of() : Map.copyOf(buildings);

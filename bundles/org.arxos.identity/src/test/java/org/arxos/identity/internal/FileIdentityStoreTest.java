@@ -31,6 +31,7 @@ class FileIdentityStoreTest {
         assertEquals("dev", dev.user());
         assertEquals("default", dev.tenant());
         assertTrue(dev.may("any-building", Role.OWNER));
+        assertTrue(dev.administrator());
         assertFalse(Files.readString(dir.resolve("identity.json")).contains(token), "only the hash is stored");
     }
 
@@ -46,7 +47,7 @@ class FileIdentityStoreTest {
     @Test
     void grantsAndTokensSurviveAReopen() throws IOException {
         FileIdentityStore store = new FileIdentityStore(config(""));
-        String token = store.issueToken("acme", "ann", null);
+        String token = store.issueToken("acme", "ann", null, false);
         assertFalse(store.authenticate(token).orElseThrow().may("b1", Role.VIEWER), "no role yet");
 
         store.grant("acme", "ann", "b1", Role.EDITOR);
@@ -56,6 +57,7 @@ class FileIdentityStoreTest {
         assertTrue(ann.may("b1", Role.EDITOR));
         assertFalse(ann.may("b1", Role.OWNER));
         assertFalse(ann.may("b2", Role.VIEWER));
+        assertFalse(ann.administrator());
     }
 
     @Test
