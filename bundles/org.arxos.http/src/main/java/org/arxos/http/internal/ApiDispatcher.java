@@ -2,6 +2,7 @@ package org.arxos.http.internal;
 
 import java.util.function.Supplier;
 
+import org.arxos.api.io.BuildingImports;
 import org.arxos.api.selection.ImplementationSelector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,15 +13,17 @@ final class ApiDispatcher {
     private final Supplier<ApiSettings> settings;
     private final ProblemMapper problems;
     private final BuildingEndpoints buildings;
+    private final ImportEndpoints imports;
     private final RevisionEndpoints revisions;
     private final HierarchyEndpoint hierarchy;
     private final ImplementationEndpoints implementations;
 
-    ApiDispatcher(ImplementationSelector selector, ObjectMapper mapper, Supplier<ApiSettings> settings,
-            ProblemMapper problems) {
+    ApiDispatcher(ImplementationSelector selector, BuildingImports imports, ObjectMapper mapper,
+            Supplier<ApiSettings> settings, ProblemMapper problems) {
         this.settings = settings;
         this.problems = problems;
-        this.buildings = new BuildingEndpoints(selector, mapper);
+        this.buildings = new BuildingEndpoints(selector, imports, mapper);
+        this.imports = new ImportEndpoints(imports);
         this.revisions = new RevisionEndpoints(selector);
         this.hierarchy = new HierarchyEndpoint(selector, settings.get().hierarchyCacheSize());
         this.implementations = new ImplementationEndpoints(selector, mapper);
@@ -52,7 +55,7 @@ final class ApiDispatcher {
         return switch (found.route()) {
             case LIST_BUILDINGS -> buildings.list(request);
             case CREATE_BUILDING -> buildings.create(request, settings);
-            case IMPORT_BUILDING -> buildings.importFile(request, settings);
+            case IMPORT_BUILDING -> imports.importFile(request, settings);
             case GENERATE_BUILDING -> buildings.generate(request, settings);
             case GET_BUILDING -> buildings.get(request, id);
             case DELETE_BUILDING -> buildings.delete(request, id);
@@ -60,6 +63,7 @@ final class ApiDispatcher {
             case GET_REVISION -> revisions.content(request, id, found.variable("revision"));
             case APPLY_CHANGES -> revisions.apply(request, id, settings);
             case GET_HIERARCHY -> hierarchy.get(request, id, settings);
+            case GET_IMPORT -> imports.job(request, found.variable("job"));
             case LIST_IMPLEMENTATIONS -> implementations.list();
             case PIN_IMPLEMENTATION -> implementations.pin(request, found.variable("capability"), settings);
             case UNPIN_IMPLEMENTATION -> implementations.unpin(request, found.variable("capability"));

@@ -17,6 +17,7 @@ enum ApiRoute {
     GET_REVISION("GET", "/api/buildings/{id}/revisions/{revision}"),
     APPLY_CHANGES("POST", "/api/buildings/{id}/changes"),
     GET_HIERARCHY("GET", "/api/buildings/{id}/hierarchy"),
+    GET_IMPORT("GET", "/api/imports/{job}"),
     LIST_IMPLEMENTATIONS("GET", "/api/implementations"),
     PIN_IMPLEMENTATION("PUT", "/api/implementations/{capability}"),
     UNPIN_IMPLEMENTATION("DELETE", "/api/implementations/{capability}/pin");

@@ -4,25 +4,24 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 
-import org.arxos.api.io.BuildingImporter;
+import org.arxos.api.io.BuildingImports;
 import org.arxos.api.io.ImportOptions;
-import org.arxos.api.io.ImportReport;
 import org.arxos.api.io.ImportResult;
 import org.arxos.api.repository.BuildingRepository;
 import org.arxos.api.repository.BuildingSummary;
-import org.arxos.api.security.IdentityStore;
 import org.arxos.api.security.Principal;
 import org.arxos.api.security.Role;
 import org.arxos.api.selection.ImplementationSelector;
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
 import org.arxos.io.json.BuildingJson;
-import org.arxos.model.ChangeRejectedException;
-import org.arxos.model.ChangeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** {@code /api/buildings} and {@code /api/buildings/{id}}: list, create (native JSON, import, generate), delete. */
+/**
+ * {@code /api/buildings} and {@code /api/buildings/{id}}: list, create (native JSON, generate), delete. Created
+ * buildings go through {@link BuildingImports#create}, which makes the creator the owner.
+ */
 final class BuildingEndpoints {
 
     static final String BODY_SOURCE = "request body";
@@ -31,15 +30,13 @@ final class BuildingEndpoints {
     record GenerateRequest(Long seed, Integer objects, String id, String name) {
     }
 
-    /** The answer to an import: the new building and what the importer made of the file. */
-    record ImportedBuilding(BuildingSummary building, ImportReport report) {
-    }
-
     private final ImplementationSelector selector;
+    private final BuildingImports imports;
     private final ObjectMapper mapper;
 
-    BuildingEndpoints(ImplementationSelector selector, ObjectMapper mapper) {
+    BuildingEndpoints(ImplementationSelector selector, BuildingImports imports, ObjectMapper mapper) {
         this.selector = selector;
+        this.imports = imports;
         this.mapper = mapper;
     }
 
@@ -69,36 +66,23 @@ final class BuildingEndpoints {
         Principal principal = request.principal();
         BuildingAccess.requireTenantRole(principal, Role.EDITOR, "creating a building");
         RequestBodies.requireJson(request, Set.of(BuildingJson.MEDIA_TYPE));
-        BuildingRepository repository = selector.require(BuildingRepository.class);
+        selector.require(BuildingRepository.class); // 503 before the body is read
         ImportOptions options = new ImportOptions(BODY_SOURCE, request.parameter("id"), principal.user(),
                 settings.maxObjects());
         ImportResult read = readLimited(request, settings, in -> BuildingJson.readBuilding(in, options));
-        BuildingSummary created = createAndGrantOwner(repository, principal, read.content());
+        BuildingSummary created = imports.create(principal.tenant(), principal.user(), read.content());
         return ApiResponse.created(location(request, created), created);
-    }
-
-    ApiResponse importFile(ApiRequest request, ApiSettings settings) throws Exception {
-        Principal principal = request.principal();
-        BuildingAccess.requireTenantRole(principal, Role.EDITOR, "importing a building");
-        BuildingRepository repository = selector.require(BuildingRepository.class);
-        String fileName = request.parameter("name");
-        BuildingImporter importer = ImporterChoice.choose(selector.all(BuildingImporter.class), request.contentType(),
-                fileName);
-        ImportOptions options = new ImportOptions(fileName == null ? BODY_SOURCE : fileName, request.parameter("id"),
-                principal.user(), settings.maxObjects());
-        ImportResult read = readLimited(request, settings, in -> importer.read(in, options));
-        BuildingSummary created = createAndGrantOwner(repository, principal, read.content());
-        return ApiResponse.created(location(request, created), new ImportedBuilding(created, read.report()));
     }
 
     ApiResponse generate(ApiRequest request, ApiSettings settings) throws Exception {
         Principal principal = request.principal();
         BuildingAccess.requireTenantRole(principal, Role.EDITOR, "generating a building");
         RequestBodies.requireJson(request, Set.of());
-        BuildingRepository repository = selector.require(BuildingRepository.class);
+        selector.require(BuildingRepository.class); // 503 before the body is read
         GenerateRequest wanted = readLimited(request, settings, in -> mapper.readValue(in, GenerateRequest.class));
         GeneratorSettings generator = generatorSettings(wanted);
-        BuildingSummary created = createAndGrantOwner(repository, principal, SyntheticBuilding.generate(generator));
+        BuildingSummary created = imports.create(principal.tenant(), principal.user(),
+                SyntheticBuilding.generate(generator));
         return ApiResponse.created(location(request, created), created);
     }
 
@@ -122,23 +106,6 @@ final class BuildingEndpoints {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
-    }
-
-    /**
-     * Creates the building as the principal and makes the principal its owner; when the grant fails the building is
-     * deleted again, so a failed request leaves nothing behind.
-     */
-    private BuildingSummary createAndGrantOwner(BuildingRepository repository, Principal principal, ChangeSet content)
-            throws ChangeRejectedException {
-        ChangeSet authored = new ChangeSet(principal.user(), content.message(), content.changes());
-        BuildingSummary created = repository.create(principal.tenant(), authored);
-        try {
-            selector.require(IdentityStore.class).grant(principal.tenant(), principal.user(), created.id(), Role.OWNER);
-        } catch (RuntimeException e) {
-            repository.delete(principal.tenant(), created.id());
-            throw e;
-        }
-        return created;
     }
 
     private static String location(ApiRequest request, BuildingSummary building) {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.arxos.api.io.ImportException;
+import org.arxos.api.io.UnsupportedFormatException;
 import org.arxos.api.repository.BuildingExistsException;
 import org.arxos.api.repository.ConcurrentChangeException;
 import org.arxos.api.repository.UnknownBuildingException;
@@ -66,6 +67,11 @@ final class ProblemMapper {
         }
         if (failure instanceof NoImplementationException missing) {
             return problem(ProblemType.SERVICE_UNAVAILABLE, missing.getMessage(), instance, Map.of());
+        }
+        if (failure instanceof UnsupportedFormatException unsupported) {
+            return problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, unsupported.problem(), instance,
+                    Map.of("acceptedMediaTypes", List.copyOf(unsupported.acceptedMediaTypes()),
+                            "acceptedExtensions", List.copyOf(unsupported.acceptedExtensions())));
         }
         if (failure instanceof ImportException invalid) {
             return importProblem(invalid, instance);

@@ -4,26 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.arxos.api.io.BuildingImporter;
 import org.arxos.api.io.ImportOptions;
+import org.arxos.api.io.ImportJob;
 import org.arxos.api.io.ImportResult;
+import org.arxos.api.io.ImportedBuilding;
 import org.arxos.api.repository.BuildingRepository;
 import org.arxos.api.repository.BuildingSummary;
 import org.arxos.api.security.IdentityStore;
 import org.arxos.api.security.Principal;
 import org.arxos.api.security.Role;
 import org.arxos.api.selection.Capability;
+import org.arxos.core.internal.BuildingImportJobs;
+import org.arxos.core.internal.ImportSettings;
 import org.arxos.io.json.BuildingJson;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Change;
 import org.arxos.model.ChangeSet;
 import org.arxos.model.ObjectType;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,6 +57,10 @@ class ApiDispatcherTest {
     private final List<String> logged = new java.util.ArrayList<>();
     private ApiSettings settings = ApiSettings.DEFAULTS;
     private ApiDispatcher dispatcher;
+    private BuildingImportJobs imports;
+
+    @TempDir
+    Path spool;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -59,8 +72,14 @@ class ApiDispatcherTest {
         repository.create("acme", building("b2"));
         repository.create("other", building("c1"));
         repository.created.clear();
-        dispatcher = new ApiDispatcher(selector, json, () -> settings,
+        imports = new BuildingImportJobs(selector, ImportSettings.defaults(spool), Clock.systemUTC(), System::nanoTime);
+        dispatcher = new ApiDispatcher(selector, imports, json, () -> settings,
                 new ProblemMapper((id, failure) -> logged.add(id + " " + failure)));
+    }
+
+    @AfterEach
+    void stopImports() throws InterruptedException {
+        imports.close();
     }
 
     private static ChangeSet building(String id) {
@@ -196,35 +215,120 @@ class ApiDispatcherTest {
         assertEquals(1, logged.size());
     }
 
+    /** Reads native JSON, as the io.json bundle's importer does. */
+    private static final BuildingImporter JSON_IMPORTER = new BuildingImporter() {
+        @Override
+        public Set<String> mediaTypes() {
+            return Set.of(BuildingJson.MEDIA_TYPE);
+        }
+
+        @Override
+        public Set<String> extensions() {
+            return Set.of("json");
+        }
+
+        @Override
+        public ImportResult read(java.io.InputStream in, ImportOptions options)
+                throws org.arxos.api.io.ImportException, java.io.IOException {
+            return BuildingJson.readBuilding(in, options);
+        }
+    };
+
     @Test
     void importPicksTheImporterByMediaTypeOrExtension() {
         Problem none = problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=a.ifc", ALICE)
                 .body("application/octet-stream", "ISO-10303-21;")), 415);
-        assertEquals("no importer reads media type 'application/octet-stream' or extension 'ifc'", none.detail());
+        assertEquals("no importer reads media type 'application/octet-stream' or extension 'ifc' "
+                + "(no importer is running)", none.detail());
 
-        selector.importers.add(new BuildingImporter() {
-            @Override
-            public Set<String> mediaTypes() {
-                return Set.of(BuildingJson.MEDIA_TYPE);
-            }
+        selector.importers.add(JSON_IMPORTER);
+        Problem png = problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=a.png", ALICE)
+                .body("image/png", "x")), 415);
+        assertEquals("no importer reads media type 'image/png' or extension 'png'", png.detail());
+        assertEquals(List.of("json"), png.extensions().get("acceptedExtensions"));
+        assertEquals(List.of(BuildingJson.MEDIA_TYPE), png.extensions().get("acceptedMediaTypes"));
+        assertEquals("no importer reads a file without media type and the file name has no extension "
+                + "(name the file with ?name=<file>)", problem(call(FakeServices.Request.of("POST",
+                        "/api/buildings/import", ALICE).body(null, DOCUMENT)), 415).detail());
+        problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json", ALICE)
+                .body("multipart/form-data; boundary=x", DOCUMENT)), 415);
 
-            @Override
-            public Set<String> extensions() {
-                return Set.of("json");
-            }
-
-            @Override
-            public ImportResult read(java.io.InputStream in, ImportOptions options)
-                    throws org.arxos.api.io.ImportException, java.io.IOException {
-                assertEquals("b.json", options.sourceName());
-                return BuildingJson.readBuilding(in, options);
-            }
-        });
         ApiResponse response = call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json", ALICE)
                 .body("application/x-www-form-urlencoded", DOCUMENT));
-        BuildingEndpoints.ImportedBuilding imported = (BuildingEndpoints.ImportedBuilding) body(response, 201);
+        ImportedBuilding imported = (ImportedBuilding) body(response, 201);
         assertEquals("nb", imported.building().id());
         assertEquals("/api/buildings/nb", response.headers().get("Location"));
+        assertEquals(List.of("acme/alice/nb=OWNER"), identities.grants);
+        assertEquals("alice", repository.created.get(0).author());
+        assertEquals(ImportJob.State.SUCCEEDED, imports.jobs().get(0).state());
+    }
+
+    @Test
+    void importWithBadContentNamesTheFileAndLine() {
+        selector.importers.add(JSON_IMPORTER);
+        Problem invalid = problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json", ALICE)
+                .body(null, DOCUMENT.replace("\"type\":\"floor\"", "\"type\":\"flor\""))), 400);
+        assertTrue(invalid.detail().startsWith("b.json: invalid document at line 3 column "), invalid.detail());
+        assertTrue(repository.created.isEmpty());
+        settings = new ApiSettings(64, 1000, 100, 1000, 4);
+        problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json&async=true", ALICE)
+                .body(null, DOCUMENT)), 413);
+        problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json&async=maybe", ALICE)
+                .body(null, DOCUMENT)), 400);
+        problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json&async=true", BOB)
+                .body(null, DOCUMENT)), 403);
+        assertTrue(repository.created.isEmpty());
+    }
+
+    @Test
+    void asyncImportAnswers202WithTheJobWhichOnlyItsTenantSees() throws Exception {
+        selector.importers.add(JSON_IMPORTER);
+        ApiResponse accepted = call(FakeServices.Request.of("POST",
+                "/api/buildings/import?name=b.json&id=async-1&async=true", ALICE).body(null, DOCUMENT));
+        ImportJob job = (ImportJob) body(accepted, 202);
+        assertEquals("/api/imports/" + job.id(), accepted.headers().get("Location"));
+        assertEquals("no-store", accepted.headers().get("Cache-Control"));
+        assertEquals("acme", job.tenant());
+        assertEquals("alice", job.user());
+        assertEquals("b.json", job.sourceName());
+        assertEquals(DOCUMENT.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, job.totalBytes());
+
+        ImportJob done = job;
+        for (int i = 0; i < 500 && !done.state().finished(); i++) {
+            Thread.sleep(10);
+            done = (ImportJob) body(call("GET", "/api/imports/" + job.id(), BOB), 200);
+        }
+        assertEquals(ImportJob.State.SUCCEEDED, done.state(), done::problem);
+        assertEquals(100.0, done.percent());
+        assertEquals(2, done.objectsRead());
+        assertEquals("async-1", done.result().building().id());
+        assertTrue(repository.find("acme", "async-1").isPresent());
+        assertEquals(List.of("acme/alice/async-1=OWNER"), identities.grants);
+        String document = json.writeValueAsString(done);
+        assertTrue(document.contains("\"state\":\"SUCCEEDED\"") && document.contains("\"percent\":100.0")
+                && document.contains("\"objectsPerSecond\":"), document);
+
+        assertEquals("unknown import job '" + job.id() + "'",
+                problem(call("GET", "/api/imports/" + job.id(), CAROL), 404).detail());
+        problem(call("GET", "/api/imports/nope", ALICE), 404);
+        try (var files = Files.list(spool)) {
+            assertEquals(List.of(), files.toList(), "the spooled upload is deleted");
+        }
+    }
+
+    @Test
+    void aFailedAsyncImportSaysWhyInTheJob() throws Exception {
+        selector.importers.add(JSON_IMPORTER);
+        ImportJob job = (ImportJob) body(call(FakeServices.Request.of("POST",
+                "/api/buildings/import?name=cut.json&async=true", ALICE).body(null, DOCUMENT.substring(0, 90))), 202);
+        ImportJob done = job;
+        for (int i = 0; i < 500 && !done.state().finished(); i++) {
+            Thread.sleep(10);
+            done = (ImportJob) body(call("GET", "/api/imports/" + job.id(), ALICE), 200);
+        }
+        assertEquals(ImportJob.State.FAILED, done.state());
+        assertTrue(done.problem().startsWith("cut.json:"), done.problem());
+        assertTrue(repository.created.isEmpty());
     }
 
     @Test

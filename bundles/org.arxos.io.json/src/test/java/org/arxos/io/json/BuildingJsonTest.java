@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -284,9 +285,17 @@ class BuildingJsonTest {
         Revision original = SyntheticBuilding.generateRevision(GeneratorSettings.of(7, 200_000));
         byte[] json = write(original);
 
+        List<Long> progress = new ArrayList<>();
         ImportResult result = BuildingJson.readBuilding(new ByteArrayInputStream(json),
-                new ImportOptions("generated.json", null, "", 200_000));
+                new ImportOptions("generated.json", null, "", 200_000, progress::add));
         Revision read = Revision.EMPTY.apply(result.content());
+        long total = original.objectCount() + original.connectionCount();
+
+        assertTrue(progress.size() >= 40, "progress reported " + progress.size() + " times");
+        assertEquals(total, progress.get(progress.size() - 1), "the last report counts everything");
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1), "progress never goes back: " + progress);
+        }
 
         assertTrue(original.objectCount() + original.connectionCount() >= 196_000,
                 "generated " + original.objectCount() + " objects and " + original.connectionCount() + " connections");

@@ -114,13 +114,15 @@ public final class JsonDocumentReader {
                     expect(nextToken(), JsonToken.START_ARRAY, "", "an array of objects");
                     while (nextToken() != JsonToken.END_ARRAY) {
                         index++;
-                        if (index >= options.maxObjects()) {
+                        if (changes.size() >= options.maxObjects()) {
                             throw error("", "more than " + options.maxObjects()
-                                    + " objects: the import limit (maxObjects) is " + options.maxObjects());
+                                    + " objects and connections: the import limit (maxObjects) is "
+                                    + options.maxObjects());
                         }
                         BuildingObject o = placed(object(""), fileId, buildingId);
                         typeCounts[o.type().ordinal()]++;
                         changes.add(new Change.AddObject(o));
+                        reportProgress(options, changes.size());
                     }
                     section = null;
                     index = -1;
@@ -140,12 +142,14 @@ public final class JsonDocumentReader {
                     expect(nextToken(), JsonToken.START_ARRAY, "", "an array of connections");
                     while (nextToken() != JsonToken.END_ARRAY) {
                         index++;
-                        if (index >= options.maxObjects()) {
+                        if (changes.size() >= options.maxObjects()) {
                             throw error("", "more than " + options.maxObjects()
-                                    + " connections: the import limit (maxObjects) is " + options.maxObjects());
+                                    + " objects and connections: the import limit (maxObjects) is "
+                                    + options.maxObjects());
                         }
                         changes.add(new Change.Connect(linked(connection(""), fileId, buildingId)));
                         connectionCount++;
+                        reportProgress(options, changes.size());
                     }
                     section = null;
                     index = -1;
@@ -167,6 +171,7 @@ public final class JsonDocumentReader {
         if (connectionCount > 0) {
             mapped.put("connection", connectionCount);
         }
+        options.progress().objectsRead(changes.size());
         ChangeSet content = new ChangeSet(options.author(), "import " + source, changes);
         return new ImportResult(content, new ImportReport(mapped, Map.of(), Map.of(), List.of()));
     }
@@ -745,6 +750,13 @@ public final class JsonDocumentReader {
             values[n++] = p.getFloatValue();
         }
         return Arrays.copyOf(values, n);
+    }
+
+    private static void reportProgress(ImportOptions options, int read) {
+        // Every 4096 items: often enough for a progress bar, rare enough to cost nothing.
+        if ((read & 4095) == 0) {
+            options.progress().objectsRead(read);
+        }
     }
 
     @SuppressWarnings("unchecked")
