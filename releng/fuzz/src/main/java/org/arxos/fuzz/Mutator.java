@@ -58,7 +58,7 @@ final class Mutator {
             String[] name = new String[1];
             try {
                 b = rng.nextInt(10) < 6 ? structured(b, rng, name) : bytes(b, rng, name);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 // a mutation that cannot cope with what earlier ones made: skip it (still reproducible)
                 name[0] = "skipped(" + e.getClass().getSimpleName() + ")";
             }
@@ -232,8 +232,10 @@ final class Mutator {
                 .append(s, to, s.length()).toString();
     }
 
+    /** unit repeated, at most 8 MiB of it (a repeated element may itself be huge after earlier mutations). */
     static String repeat(String unit, int times) {
-        return unit.repeat(Math.max(0, times));
+        int max = (8 << 20) / Math.max(1, unit.length());
+        return unit.repeat(Math.max(0, Math.min(times, max)));
     }
 
     static <T> T pick(SplittableRandom rng, T[] values) {

@@ -2,6 +2,7 @@ package org.arxos.http.internal;
 
 import java.util.function.Supplier;
 
+import org.arxos.api.io.BuildingExports;
 import org.arxos.api.io.BuildingImports;
 import org.arxos.api.selection.ImplementationSelector;
 
@@ -18,13 +19,13 @@ final class ApiDispatcher {
     private final HierarchyEndpoint hierarchy;
     private final ImplementationEndpoints implementations;
 
-    ApiDispatcher(ImplementationSelector selector, BuildingImports imports, ObjectMapper mapper,
-            Supplier<ApiSettings> settings, ProblemMapper problems) {
+    ApiDispatcher(ImplementationSelector selector, BuildingImports imports, BuildingExports exports,
+            ObjectMapper mapper, Supplier<ApiSettings> settings, ProblemMapper problems) {
         this.settings = settings;
         this.problems = problems;
         this.buildings = new BuildingEndpoints(selector, imports, mapper);
         this.imports = new ImportEndpoints(imports);
-        this.revisions = new RevisionEndpoints(selector);
+        this.revisions = new RevisionEndpoints(selector, exports);
         this.hierarchy = new HierarchyEndpoint(selector, settings.get().hierarchyCacheSize());
         this.implementations = new ImplementationEndpoints(selector, mapper);
     }

@@ -2,6 +2,7 @@ package org.arxos.http.internal;
 
 import java.io.IOException;
 
+import org.arxos.api.io.BuildingExports;
 import org.arxos.api.io.BuildingImports;
 import org.arxos.api.security.Principal;
 import org.arxos.api.selection.ImplementationSelector;
@@ -44,13 +45,13 @@ public final class ApiServlet extends HttpServlet {
 
     @Activate
     public ApiServlet(@Reference ImplementationSelector selector, @Reference BuildingImports imports,
-            HttpApiConfiguration configuration) {
+            @Reference BuildingExports exports, HttpApiConfiguration configuration) {
         ObjectMapper mapper = JsonMapping.create();
         this.settings = ApiSettings.of(configuration);
         this.authentication = new BearerAuthentication(selector);
         this.problems = new ProblemMapper((id, failure) -> LOG.error("internal error {}", id, failure));
         this.writer = new ResponseWriter(mapper);
-        this.dispatcher = new ApiDispatcher(selector, imports, mapper, () -> settings, problems);
+        this.dispatcher = new ApiDispatcher(selector, imports, exports, mapper, () -> settings, problems);
     }
 
     @Modified

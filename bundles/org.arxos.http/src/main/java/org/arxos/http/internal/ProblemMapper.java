@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.arxos.api.io.ExportFormatException;
 import org.arxos.api.io.ImportException;
 import org.arxos.api.io.UnsupportedFormatException;
 import org.arxos.api.repository.BuildingExistsException;
@@ -72,6 +73,11 @@ final class ProblemMapper {
             return problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, unsupported.problem(), instance,
                     Map.of("acceptedMediaTypes", List.copyOf(unsupported.acceptedMediaTypes()),
                             "acceptedExtensions", List.copyOf(unsupported.acceptedExtensions())));
+        }
+        if (failure instanceof ExportFormatException unavailable) {
+            return problem(ProblemType.NOT_ACCEPTABLE, unavailable.getMessage(), instance,
+                    Map.of("availableFormats", unavailable.availableExtensions(),
+                            "availableMediaTypes", unavailable.availableMediaTypes()));
         }
         if (failure instanceof ImportException invalid) {
             return importProblem(invalid, instance);

@@ -9,6 +9,7 @@ enum ProblemType {
     FORBIDDEN(403, "forbidden", "Insufficient role"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     BUILDING_EXISTS(409, "building-exists", "Building exists"),
     CONCURRENT_CHANGE(409, "concurrent-change", "Concurrent change"),
     BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),

@@ -1,10 +1,15 @@
 package org.arxos.http.internal;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.arxos.api.io.ImportOptions;
+import org.arxos.api.io.BuildingExporter;
+import org.arxos.api.io.BuildingExports;
+import org.arxos.api.io.ExportFormatException;
 import org.arxos.api.repository.BuildingRepository;
 import org.arxos.api.repository.ConcurrentChangeException;
 import org.arxos.api.repository.RevisionInfo;
@@ -17,7 +22,10 @@ import org.arxos.io.json.ChangeDocument;
 import org.arxos.model.ChangeSet;
 import org.arxos.model.Revision;
 
-/** A building's history, the content of one revision, and new change sets. */
+/**
+ * A building's history, the content of one revision (native JSON, or any format an exporter writes, chosen by the
+ * core's {@link BuildingExports}, as the Gogo shell's {@code arxos:export} does), and new change sets.
+ */
 final class RevisionEndpoints {
 
     static final String REVISION_HEADER = "Arxos-Revision";
@@ -29,9 +37,11 @@ final class RevisionEndpoints {
     }
 
     private final ImplementationSelector selector;
+    private final BuildingExports exports;
 
-    RevisionEndpoints(ImplementationSelector selector) {
+    RevisionEndpoints(ImplementationSelector selector, BuildingExports exports) {
         this.selector = selector;
+        this.exports = exports;
     }
 
     ApiResponse history(ApiRequest request, String buildingId, ApiSettings settings) {
@@ -43,19 +53,66 @@ final class RevisionEndpoints {
         return ApiResponse.ok(new RevisionPage(buildingId, page.offset(), page.limit(), items));
     }
 
-    ApiResponse content(ApiRequest request, String buildingId, String revisionName) {
+    /**
+     * The revision in the format of {@code ?format=} (an extension or a media type), else the one the
+     * {@code Accept} header prefers, else native JSON; {@code ?node=} exports the subtree of one object.
+     */
+    ApiResponse content(ApiRequest request, String buildingId, String revisionName) throws ExportFormatException {
         BuildingRepository repository = selector.require(BuildingRepository.class);
         Principal principal = request.principal();
         BuildingAccess.require(repository, principal, buildingId, Role.VIEWER, "reading");
         Revision revision = revision(repository, principal.tenant(), buildingId, revisionName);
-        String etag = EntityTags.of(revision.contentHash());
+        String node = request.parameter("node");
+        if (node != null && revision.find(node).isEmpty()) {
+            throw ProblemException.notFound("unknown node '" + node + "' in revision " + revision.number()
+                    + " of building '" + buildingId + "'");
+        }
+        String format = request.parameter("format");
+        BuildingExporter exporter = format != null && !format.isBlank() ? exports.exporterFor(format, null)
+                : exports.exporterAccepting(request.header("Accept"));
+        String extension = exporter.extension();
+        String etag = EntityTags.of(revision.contentHash(), extension, node);
         Map<String, String> headers = ApiResponse.headers("ETag", etag, REVISION_HEADER,
-                Long.toString(revision.number()));
+                Long.toString(revision.number()), "Vary", "Accept");
         if (EntityTags.noneMatchFails(request.header("If-None-Match"), etag)) {
             return new ApiResponse.Empty(304, headers);
         }
-        return new ApiResponse.Streamed(200, BuildingJson.MEDIA_TYPE, out -> BuildingJson.writeBuilding(revision, out),
+        boolean part = node != null && revision.root().filter(root -> root.id().equals(node)).isEmpty();
+        headers.put("Content-Disposition", "attachment; filename=\"" + buildingId + "-r" + revision.number()
+                + (part ? "-" + node : "") + "." + extension + "\"");
+        return new ApiResponse.Streamed(200, exporter.mediaType(), out -> write(exporter, revision, node, out),
                 headers);
+    }
+
+    /**
+     * Exporters check the node before they write; a node the format cannot export is the client's mistake (400), as
+     * long as nothing went out yet.
+     */
+    private static void write(BuildingExporter exporter, Revision revision, String node, OutputStream out)
+            throws IOException {
+        boolean[] written = {false};
+        OutputStream watched = new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                written[0] = true;
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written[0] |= len > 0;
+                out.write(b, off, len);
+            }
+        };
+        try {
+            exporter.write(revision, node, watched);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            if (written[0]) {
+                throw e;
+            }
+            throw ProblemException.badRequest(e.getMessage() == null ? "the " + exporter.extension()
+                    + " format cannot export node '" + node + "'" : e.getMessage());
+        }
     }
 
     ApiResponse apply(ApiRequest request, String buildingId, ApiSettings settings) throws Exception {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.arxos.api.io.BuildingExporter;
 import org.arxos.api.io.BuildingImporter;
 import org.arxos.api.io.ImportOptions;
 import org.arxos.api.io.ImportJob;
@@ -22,13 +23,16 @@ import org.arxos.api.security.IdentityStore;
 import org.arxos.api.security.Principal;
 import org.arxos.api.security.Role;
 import org.arxos.api.selection.Capability;
+import org.arxos.core.internal.BuildingExportService;
 import org.arxos.core.internal.BuildingImportJobs;
 import org.arxos.core.internal.ImportSettings;
 import org.arxos.io.json.BuildingJson;
+import org.arxos.io.json.internal.JsonBuildingExporter;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Change;
 import org.arxos.model.ChangeSet;
 import org.arxos.model.ObjectType;
+import org.arxos.model.Revision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +77,9 @@ class ApiDispatcherTest {
         repository.create("other", building("c1"));
         repository.created.clear();
         imports = new BuildingImportJobs(selector, ImportSettings.defaults(spool), Clock.systemUTC(), System::nanoTime);
-        dispatcher = new ApiDispatcher(selector, imports, json, () -> settings,
+        selector.exporters.add(SUBTREE_EXPORTER);
+        selector.exporters.add(new JsonBuildingExporter());
+        dispatcher = new ApiDispatcher(selector, imports, new BuildingExportService(selector), json, () -> settings,
                 new ProblemMapper((id, failure) -> logged.add(id + " " + failure)));
     }
 
@@ -436,6 +442,7 @@ class ApiDispatcherTest {
         String hash = repository.head("acme", "b1").contentHash();
         assertEquals("\"" + hash + "\"", streamed.headers().get("ETag"));
         assertEquals("3", streamed.headers().get("Arxos-Revision"));
+        assertEquals("attachment; filename=\"b1-r3.json\"", streamed.headers().get("Content-Disposition"));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         streamed.writer().writeTo(out);
         String document = out.toString(java.nio.charset.StandardCharsets.UTF_8);
@@ -446,6 +453,122 @@ class ApiDispatcherTest {
                 first.headers().get("ETag").replace("\"", ""));
         assertEquals(304, call(FakeServices.Request.of("GET", "/api/buildings/b1/revisions/3", BOB)
                 .header("If-None-Match", "\"" + hash + "\"")).status());
+    }
+
+    /** Writes "svg <root id>" for a building, a floor or a zone; refuses other objects, as the SVG exporter does. */
+    private static final BuildingExporter SUBTREE_EXPORTER = new BuildingExporter() {
+        @Override
+        public String mediaType() {
+            return "image/svg+xml";
+        }
+
+        @Override
+        public String extension() {
+            return "svg";
+        }
+
+        @Override
+        public void write(Revision revision, java.io.OutputStream out) throws java.io.IOException {
+            write(revision, null, out);
+        }
+
+        @Override
+        public void write(Revision revision, String subtreeId, java.io.OutputStream out) throws java.io.IOException {
+            BuildingObject top = subtreeId == null ? revision.root().orElseThrow() : revision.get(subtreeId);
+            if (top.type() != ObjectType.BUILDING && top.type() != ObjectType.FLOOR && top.type() != ObjectType.ZONE) {
+                throw new IllegalArgumentException("the svg format exports a building, a floor or a zone, but '"
+                        + subtreeId + "' is a " + top.type().id());
+            }
+            out.write(("svg " + top.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    };
+
+    private static String written(ApiResponse response) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertInstanceOf(ApiResponse.Streamed.class, response, response::toString).writer().writeTo(out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void revisionContentInAnotherFormatByParameterOrAcceptWithItsOwnTagAndFileName() throws Exception {
+        String hash = repository.head("acme", "b1").contentHash();
+        ApiResponse svg = call("GET", "/api/buildings/b1/revisions/head?format=svg&node=f1", BOB);
+        ApiResponse.Streamed streamed = assertInstanceOf(ApiResponse.Streamed.class, svg);
+        assertEquals(200, streamed.status());
+        assertEquals("image/svg+xml", streamed.contentType());
+        assertEquals("\"" + hash + "+svg+f1\"", streamed.headers().get("ETag"));
+        assertEquals("attachment; filename=\"b1-r3-f1.svg\"", streamed.headers().get("Content-Disposition"));
+        assertEquals("Accept", streamed.headers().get("Vary"));
+        assertEquals("3", streamed.headers().get("Arxos-Revision"));
+        assertEquals("svg f1", written(svg));
+
+        ApiResponse whole = call("GET", "/api/buildings/b1/revisions/2?format=SVG", BOB);
+        assertEquals("svg b1", written(whole));
+        assertEquals("\"" + repository.revision("acme", "b1", 2).contentHash() + "+svg\"",
+                whole.headers().get("ETag"));
+        assertEquals("attachment; filename=\"b1-r2.svg\"", whole.headers().get("Content-Disposition"));
+        // the root as node is the whole building
+        assertEquals("attachment; filename=\"b1-r3.svg\"", call("GET",
+                "/api/buildings/b1/revisions/3?format=svg&node=b1", BOB).headers().get("Content-Disposition"));
+
+        // Accept, when there is no format parameter; the parameter wins; a media type as format
+        FakeServices.Request accepting = FakeServices.Request.of("GET", "/api/buildings/b1/revisions/head", BOB)
+                .header("Accept", "application/json;q=0.5, image/*");
+        assertEquals("image/svg+xml", ((ApiResponse.Streamed) call(accepting)).contentType());
+        assertEquals(BuildingJson.MEDIA_TYPE, ((ApiResponse.Streamed) call(FakeServices.Request.of("GET",
+                "/api/buildings/b1/revisions/head?format=json", BOB).header("Accept", "image/svg+xml")))
+                .contentType());
+        assertEquals(BuildingJson.MEDIA_TYPE, ((ApiResponse.Streamed) call(FakeServices.Request.of("GET",
+                "/api/buildings/b1/revisions/head", BOB).header("Accept", "application/json"))).contentType());
+        assertEquals("svg f1", written(call("GET",
+                "/api/buildings/b1/revisions/head?format=image/svg%2Bxml&node=f1", BOB)));
+
+        // each representation has its own tag
+        assertEquals(304, call(FakeServices.Request.of("GET", "/api/buildings/b1/revisions/3?format=svg&node=f1", BOB)
+                .header("If-None-Match", "\"" + hash + "+svg+f1\"")).status());
+        assertEquals(200, call(FakeServices.Request.of("GET", "/api/buildings/b1/revisions/3?format=svg", BOB)
+                .header("If-None-Match", "\"" + hash + "\"")).status());
+        assertEquals(304, call(FakeServices.Request.of("GET", "/api/buildings/b1/revisions/3?format=json", BOB)
+                .header("If-None-Match", "\"" + hash + "\"")).status());
+    }
+
+    @Test
+    void anUnknownFormatIs406ListingTheFormatsAndAnUnknownNode404() {
+        Problem unknown = problem(call("GET", "/api/buildings/b1/revisions/head?format=dwg", BOB), 406);
+        assertEquals(ProblemType.NOT_ACCEPTABLE, unknown.type());
+        assertEquals("no exporter writes the format 'dwg'; the running exporters write json ("
+                + BuildingJson.MEDIA_TYPE + "), svg (image/svg+xml)", unknown.detail());
+        assertEquals(List.of("json", "svg"), unknown.extensions().get("availableFormats"));
+        assertEquals(List.of(BuildingJson.MEDIA_TYPE, "image/svg+xml"),
+                unknown.extensions().get("availableMediaTypes"));
+        Problem refused = problem(call(FakeServices.Request.of("GET", "/api/buildings/b1/revisions/head", BOB)
+                .header("Accept", "text/html")), 406);
+        assertTrue(refused.detail().startsWith("no exporter writes a media type the Accept header 'text/html' "
+                + "accepts;"), refused.detail());
+
+        assertEquals("unknown node 'zz' in revision 3 of building 'b1'",
+                problem(call("GET", "/api/buildings/b1/revisions/head?format=svg&node=zz", BOB), 404).detail());
+        // visibility comes first
+        problem(call("GET", "/api/buildings/b1/revisions/head?format=dwg", CAROL), 404);
+    }
+
+    @Test
+    void aNodeTheFormatCannotExportIs400WithTheExportersWords() throws Exception {
+        repository.apply("acme", "b2", ChangeSet.of("ann", "", new Change.AddObject(
+                new BuildingObject("s1", ObjectType.SPACE, "office", "f1", null, null, null, null))));
+        ProblemMapper problems = new ProblemMapper((id, failure) -> logged.add(id + " " + failure));
+        ProblemException space = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                () -> written(call("GET", "/api/buildings/b2/revisions/head?format=svg&node=s1", ALICE)));
+        Problem problem = problems.map(space, "/x").problem();
+        assertEquals(400, problem.status());
+        assertEquals("the svg format exports a building, a floor or a zone, but 's1' is a space", problem.detail());
+
+        ProblemException json = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                () -> written(call("GET", "/api/buildings/b2/revisions/head?node=f1", ALICE)));
+        assertEquals("the json format (" + BuildingJson.MEDIA_TYPE + ") exports whole buildings only, not the "
+                + "subtree of 'f1'", json.getMessage());
+        assertEquals(ProblemType.BAD_REQUEST, json.type());
+        assertEquals(List.of(), logged);
     }
 
     private static final String RENAME = """

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.arxos.api.io.BuildingExporter;
 import org.arxos.api.io.BuildingImporter;
 import org.arxos.api.repository.BuildingExistsException;
 import org.arxos.api.repository.BuildingRepository;
@@ -161,6 +162,7 @@ final class FakeServices {
     static final class Selector implements ImplementationSelector {
         final Map<Class<?>, Object> serving = new HashMap<>();
         final List<BuildingImporter> importers = new ArrayList<>();
+        final List<BuildingExporter> exporters = new ArrayList<>();
         final Map<Capability, String> pins = new LinkedHashMap<>();
 
         @Override
@@ -185,6 +187,9 @@ final class FakeServices {
         public <S> List<S> all(Class<S> spi) {
             if (spi == BuildingImporter.class) {
                 return (List<S>) List.copyOf(importers);
+            }
+            if (spi == BuildingExporter.class) {
+                return (List<S>) List.copyOf(exporters);
             }
             return select(spi).map(List::of).orElse(List.of());
         }

@@ -64,6 +64,7 @@ public final class StepReader {
      */
     /** References by id modulo the length: a window over the most recent ids, and the often used ones. */
     private StepRef[] refs = new StepRef[1024];
+    private long[] refIds = new long[1024];
     private final Double[] reals = new Double[4096];
     private final String[] strings = new String[4096];
     private final StepTyped[] typed = new StepTyped[4096];
@@ -523,18 +524,24 @@ public final class StepReader {
         StepRef[] cache = refs;
         if (id >= cache.length && cache.length < REF_CACHE_MAX) {
             cache = new StepRef[(int) Math.min(REF_CACHE_MAX, Long.highestOneBit(id) << 1)];
+            long[] ids = new long[cache.length];
             for (StepRef r : refs) {
                 if (r != null) {
-                    cache[(int) r.id() & (cache.length - 1)] = r;
+                    int slot = (int) r.id() & (cache.length - 1);
+                    cache[slot] = r;
+                    ids[slot] = r.id();
                 }
             }
             refs = cache;
+            refIds = ids;
         }
         int slot = (int) id & (cache.length - 1);
         StepRef r = cache[slot];
-        if (r == null || r.id() != id) {
+        // The ids beside the references: reading r.id() would touch an old object far away in the heap.
+        if (r == null || refIds[slot] != id) {
             r = new StepRef(id);
             cache[slot] = r;
+            refIds[slot] = id;
         }
         return r;
     }
