@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = BuildingImporter.class, property = {"arxos.impl=ifc", "service.ranking:Integer=0"})
 public final class IfcBuildingImporter implements BuildingImporter {
 
+    private static final System.Logger LOG = System.getLogger(IfcBuildingImporter.class.getName());
+
     @Override
     public Set<String> mediaTypes() {
         return Set.of("application/x-step", "model/ifc", "application/ifc");
@@ -44,8 +46,14 @@ public final class IfcBuildingImporter implements BuildingImporter {
         } catch (IfcMappingException e) {
             throw new ImportException(source, e.line(), e.field(), e.problem());
         } catch (RuntimeException e) {
-            // A defect or an input the mapping did not foresee: still an import error, never an unchecked escape.
-            throw new ImportException(source, 0, null, "cannot map the file: " + e);
+            // Last resort: bad input is reported as an IfcMappingException naming the entity and its line, so this is
+            // a defect of the mapping. Still an import error, never an unchecked escape; the user gets a neutral
+            // message, the stack goes to the log, and the cause stays attached for callers and tests.
+            LOG.log(System.Logger.Level.DEBUG, () -> "unexpected error mapping " + source, e);
+            ImportException failure = new ImportException(source, 0, null,
+                    "cannot map the file: an unexpected internal error occurred (details are in the log at debug level)");
+            failure.initCause(e);
+            throw failure;
         }
     }
 }

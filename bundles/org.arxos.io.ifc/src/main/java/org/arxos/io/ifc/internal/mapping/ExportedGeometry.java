@@ -76,8 +76,8 @@ final class ExportedGeometry {
         if (d.length != 3 || d[0] != 0 || d[1] != 0 || d[2] != 1) {
             return null;
         }
-        double depth = model.real(item, 3);
-        if (!(depth > 0)) {
+        double depth = model.length(item, 3, "Depth");
+        if (!(depth > 0) || !model.inRange(z) || !model.inRange(z + depth)) {
             return null;
         }
         Footprint footprint = profile(model.ref(item, 0));
@@ -103,12 +103,12 @@ final class ExportedGeometry {
                 if (position == null || position.type() != "IFCAXIS2PLACEMENT2D" || !position.isNull(1)) {
                     return null;
                 }
-                double[] c = model.point(model.ref(position, 0));
+                double[] c = model.point(model.required(position, 0, "Location"));
                 if (c.length != 2) {
                     return null;
                 }
-                double w = model.real(profile, 3);
-                double h = model.real(profile, 4);
+                double w = model.length(profile, 3, "XDim");
+                double h = model.length(profile, 4, "YDim");
                 float minX = (float) ((c[0] - w / 2) * unit);
                 float minY = (float) ((c[1] - h / 2) * unit);
                 float maxX = (float) ((c[0] + w / 2) * unit);

@@ -50,6 +50,8 @@ public final class IfcMapper {
     private final ImportOptions options;
     private final List<String> warnings = new ArrayList<>();
     private final Placements placements;
+    /** Material definitions nest (usage, layer set, layer, list); a cycle or deeper nesting than this is refused. */
+    private final ReferenceChain materials = new ReferenceChain("material definitions", 16);
     private IfcUnits units = IfcUnits.SI;
     private ShapeReader shapes;
     private PropertyReader properties;
@@ -124,6 +126,7 @@ public final class IfcMapper {
     private ImportResult run() throws IfcMappingException {
         index();
         units = IfcUnits.of(model);
+        model.lengthUnit(units.length());
         shapes = new ShapeReader(model, placements, units);
         properties = new PropertyReader(model, units, warnings);
         readArxos();
@@ -245,13 +248,24 @@ public final class IfcMapper {
         if (m == null) {
             return null;
         }
+        materials.enter(m);
+        try {
+            return readMaterialName(m);
+        } finally {
+            materials.leave();
+        }
+    }
+
+    private String readMaterialName(StepEntity m) throws IfcMappingException {
         return switch (m.type()) {
             case "IFCMATERIAL" -> model.text(m, 0);
-            case "IFCMATERIALLAYERSETUSAGE" -> materialName(model.ref(m, 0));
+            // IfcMaterialLayerSetUsage(ForLayerSet, ...), IfcMaterialLayer(Material, LayerThickness, ...)
+            case "IFCMATERIALLAYERSETUSAGE", "IFCMATERIALLAYER", "IFCMATERIALLAYERWITHOFFSETS" ->
+                    materialName(model.ref(m, 0));
             case "IFCMATERIALLAYERSET" -> {
                 StringBuilder b = new StringBuilder();
                 for (StepEntity layer : model.refs(m, 0)) {
-                    String n = materialName(model.ref(layer, 0));
+                    String n = materialName(layer);
                     if (n != null) {
                         b.append(b.length() == 0 ? "" : ", ").append(n);
                     }
@@ -733,9 +747,20 @@ public final class IfcMapper {
         n.footprint = shape.footprint();
         n.elevation = shape.elevation();
         if (n.elevation == null) {
-            float z = (float) (world.tz() * units.length());
+            float z = (float) metres(n.entity, world.tz(), "its placement's z");
             n.elevation = new ElevationRange(z, z);
         }
+    }
+
+    /**
+     * A value in the file's length unit in metres; fails naming the entity when it is farther from 0 than
+     * {@link IfcModel#MAX_METRES} (or not a number).
+     */
+    private double metres(StepEntity e, double fileUnits, String what) throws IfcMappingException {
+        if (!model.inRange(fileUnits)) {
+            throw IfcModel.problem(e, what + " " + fileUnits * units.length() + " m is out of range" + IfcModel.range());
+        }
+        return fileUnits * units.length();
     }
 
     // --------------------------------------------------------------------------------------- spatial structure
@@ -812,7 +837,7 @@ public final class IfcMapper {
             }
             if (e.argCount() > 11 && !e.isNull(11)) {
                 root.props.put(prefix + "RefElevation",
-                        new PropertyValue.Number(model.real(e, 11) * units.length(), "m"));
+                        new PropertyValue.Number(metres(e, model.real(e, 11), "argument 11 (RefElevation)"), "m"));
             }
         }
         if (e.type() == "IFCPROJECT") {
@@ -845,12 +870,14 @@ public final class IfcMapper {
             describe(floor);
             text(floor, "ifc.LongName", s, 7);
             Transform world = world(s);
-            double bottom = world.tz() * units.length();
+            float bottom;
             // IfcBuildingStorey(..., LongName 7, CompositionType 8, Elevation 9)
             if (s.argCount() > 9 && !s.isNull(9)) {
-                bottom = model.real(s, 9) * units.length();
+                bottom = (float) metres(s, model.real(s, 9), "argument 9 (Elevation)");
+            } else {
+                bottom = (float) metres(s, world.tz(), "its placement's z");
             }
-            floor.elevation = new ElevationRange((float) bottom, (float) bottom);
+            floor.elevation = new ElevationRange(bottom, bottom);
             if (buildings.size() > 1) {
                 Long building = ancestorOfType(s.id(), "IFCBUILDING");
                 if (building != null && building != root.entity.id()) {
@@ -1160,6 +1187,10 @@ public final class IfcMapper {
                     height = f.props.get("BaseQuantities.GrossHeight");
                 }
                 if (height instanceof PropertyValue.Number h && h.value() > 0) {
+                    if (!(bottom + h.value() <= IfcModel.MAX_METRES)) {
+                        throw IfcModel.problem(f.entity, "GrossHeight " + h.value() + " m is out of range"
+                                + IfcModel.range());
+                    }
                     top = (float) (bottom + h.value());
                 } else {
                     top = Math.max(top, highest(f));

@@ -18,8 +18,16 @@ import org.arxos.io.ifc.internal.step.StepValue;
  */
 final class IfcModel {
 
+    /**
+     * Coordinates and lengths farther than this from the origin, in metres, are refused: 10,000 km holds any
+     * building, also in projected map coordinates (UTM northings reach 10,000 km), and keeps every value well inside
+     * the float range of Arxos geometry. See {@code docs/formats/ifc.md}.
+     */
+    static final double MAX_METRES = 1e7;
+
     private final StepFile file;
     private final Set<Long> used = new HashSet<>();
+    private double lengthUnit = 1;
 
     IfcModel(StepFile file) {
         this.file = file;
@@ -27,6 +35,11 @@ final class IfcModel {
 
     StepFile file() {
         return file;
+    }
+
+    /** Metres per length unit of the file, for the range checks; 1 until the units are read. */
+    void lengthUnit(double metres) {
+        this.lengthUnit = metres;
     }
 
     /** Whether the mapping read the entity (directly or while following references). */
@@ -62,6 +75,34 @@ final class IfcModel {
             return null;
         }
         throw problem(e, "argument " + i + " should be a reference but is " + describe(v));
+    }
+
+    /**
+     * The entity a mandatory reference argument refers to; fails naming the entity, the argument and its attribute
+     * when it is {@code $}, {@code *} or missing.
+     */
+    StepEntity required(StepEntity e, int i, String attribute) throws IfcMappingException {
+        StepEntity target = ref(e, i);
+        if (target == null) {
+            throw problem(e, "argument " + i + " (" + attribute + ") is "
+                    + (i >= e.argCount() ? "missing" : "not set"));
+        }
+        return target;
+    }
+
+    /**
+     * Like {@link #required(StepEntity, int, String)}, and the entity must be of one of {@code types} (upper case,
+     * interned literals).
+     */
+    StepEntity required(StepEntity e, int i, String attribute, String... types) throws IfcMappingException {
+        StepEntity target = required(e, i, attribute);
+        for (String type : types) {
+            if (target.type() == type) {
+                return target;
+            }
+        }
+        throw problem(e, "argument " + i + " (" + attribute + ") should be " + String.join(" or ", types)
+                + " but #" + target.id() + " is " + target.type());
     }
 
     /** The entities of a list-of-references argument; empty for {@code $}. Non-reference members are an error. */
@@ -136,6 +177,28 @@ final class IfcModel {
         }
     }
 
+    /**
+     * A length (a dimension, depth or radius in the file's length unit): a finite number at most {@link #MAX_METRES}
+     * in size; fails naming the entity, the argument and its attribute otherwise.
+     */
+    double length(StepEntity e, int i, String attribute) throws IfcMappingException {
+        double d = real(e, i);
+        if (!inRange(d)) {
+            throw problem(e, "argument " + i + " (" + attribute + ") " + d + " is out of range" + range());
+        }
+        return d;
+    }
+
+    /** Whether a length or coordinate in the file's length unit is within {@link #MAX_METRES} of 0. */
+    boolean inRange(double fileUnits) {
+        return Math.abs(fileUnits * lengthUnit) <= MAX_METRES;
+    }
+
+    /** The end of an out-of-range message: {@code ": more than 1.0E7 m"}. */
+    static String range() {
+        return ": more than " + MAX_METRES + " m";
+    }
+
     /** A number argument, or {@code fallback} for {@code $}, {@code *} or a missing trailing argument. */
     double real(StepEntity e, int i, double fallback) throws IfcMappingException {
         if (e.isNull(i) || e.arguments().get(i) == StepValue.DERIVED) {
@@ -188,6 +251,11 @@ final class IfcModel {
         double[] c = reals(p, 0);
         if (c.length < 1 || c.length > 3) {
             throw problem(p, "a point has 1 to 3 coordinates, this one " + c.length);
+        }
+        for (double d : c) {
+            if (!inRange(d)) {
+                throw problem(p, "coordinate " + d + " is out of range" + range());
+            }
         }
         return c;
     }

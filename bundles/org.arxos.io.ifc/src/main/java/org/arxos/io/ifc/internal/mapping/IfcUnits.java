@@ -35,6 +35,12 @@ record IfcUnits(double length, double area, double volume, double mass, double p
                 continue;
             }
             double f = factor(model, unit, 0);
+            if (kind.equals("LENGTHUNIT") || kind.equals("AREAUNIT") || kind.equals("VOLUMEUNIT")
+                    || kind.equals("MASSUNIT") || kind.equals("PLANEANGLEUNIT")) {
+                if (!(f > 0) || !Double.isFinite(f)) {
+                    throw IfcModel.problem(unit, "a " + kind + " must convert to SI by a positive factor, this one by " + f);
+                }
+            }
             switch (kind) {
                 case "LENGTHUNIT" -> length = f;
                 case "AREAUNIT" -> area = f;
@@ -71,7 +77,11 @@ record IfcUnits(double length, double area, double volume, double mass, double p
                 // IfcMeasureWithUnit(ValueComponent, UnitComponent)
                 double value = valueOf(model, measure, 0);
                 StepEntity inner = model.ref(measure, 1);
-                return inner == null ? value : value * factor(model, inner, depth + 1);
+                double f = inner == null ? value : value * factor(model, inner, depth + 1);
+                if (!Double.isFinite(f)) {
+                    throw IfcModel.problem(unit, "the conversion factor " + f + " is out of range");
+                }
+                return f;
             }
             default -> {
                 return 1;
@@ -84,13 +94,13 @@ record IfcUnits(double length, double area, double volume, double mass, double p
         if (v instanceof StepTyped t && t.arguments().size() == 1) {
             v = t.arguments().get(0);
         }
-        if (v instanceof Double d) {
+        if (v instanceof Double d && Double.isFinite(d)) {
             return d;
         }
         if (v instanceof Long l) {
             return l;
         }
-        throw IfcModel.problem(e, "argument " + i + " should be a number");
+        throw IfcModel.problem(e, "argument " + i + " should be a finite number");
     }
 
     private static String unitType(IfcModel model, StepEntity unit) throws IfcMappingException {

@@ -145,7 +145,7 @@ final class PropertyReader {
     private PropertyValue.Number number(StepEntity q, StepEntity unit, double projectFactor, String si)
             throws IfcMappingException {
         double factor = unit == null ? projectFactor : IfcUnits.factor(model, unit, 0);
-        return new PropertyValue.Number(model.real(q, 3) * factor, si);
+        return finite(q, model.real(q, 3) * factor, si);
     }
 
     /** A typed value such as IFCLABEL('x') or IFCLENGTHMEASURE(2.5) as a property value; null when empty. */
@@ -176,7 +176,7 @@ final class PropertyReader {
                 }
                 Measure m = measure(type);
                 double factor = unit != null ? IfcUnits.factor(model, unit, 0) : m.factor;
-                return new PropertyValue.Number(d * factor, m.unit);
+                return finite(owner, d * factor, m.unit);
             }
             return new PropertyValue.Text(String.valueOf(v));
         }
@@ -187,9 +187,18 @@ final class PropertyReader {
             return new PropertyValue.Text(e.name());
         }
         if (raw instanceof Double || raw instanceof Long) {
-            return new PropertyValue.Number(((Number) raw).doubleValue(), null);
+            return finite(owner, ((Number) raw).doubleValue(), null);
         }
         return null;
+    }
+
+    /** A number property; fails naming the entity when the value (after conversion to SI) is not finite. */
+    private static PropertyValue.Number finite(StepEntity owner, double value, String unit) throws IfcMappingException {
+        if (!Double.isFinite(value)) {
+            throw IfcModel.problem(owner, "a property value is out of range: " + value
+                    + (unit == null ? "" : " " + unit));
+        }
+        return new PropertyValue.Number(value, unit);
     }
 
     private record Measure(double factor, String unit) {

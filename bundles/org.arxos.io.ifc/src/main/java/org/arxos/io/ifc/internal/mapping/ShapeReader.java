@@ -25,15 +25,30 @@ import org.arxos.model.geometry.Polyline;
  */
 final class ShapeReader {
 
-    /** Mapped items and booleans may nest; deeper nesting than this is refused as a likely cycle. */
-    static final int MAX_ITEM_DEPTH = 32;
+    /**
+     * Mapped items, booleans, composite curves and derived profiles may nest (a mapped item counts three: the item,
+     * its representation map and the mapped representation); a cycle is refused at once, deeper nesting than this too.
+     */
+    static final int MAX_ITEM_DEPTH = 64;
+    /**
+     * The most items, curves and profiles one product's representation may expand to, and the most points: shared
+     * items that use each other many times over (a mapped item whose representation maps the next one twice, 20
+     * deep) expand exponentially without being a cycle.
+     */
+    static final long MAX_ITEMS = 100_000;
+    static final long MAX_POINTS = 5_000_000;
     private static final int ARC_SEGMENTS_PER_TURN = 32;
 
     private final IfcModel model;
     private final Placements placements;
     private final IfcUnits units;
     private final Map<Long, double[]> pointCache = new HashMap<>();
+    private final Map<Long, Curve> curveCache = new HashMap<>();
     private final Set<String> unsupported = new LinkedHashSet<>();
+    private final ReferenceChain chain = new ReferenceChain("representation items", MAX_ITEM_DEPTH);
+    private StepEntity product;
+    private long items;
+    private long points;
 
     ShapeReader(IfcModel model, Placements placements, IfcUnits units) {
         this.model = model;
@@ -52,6 +67,9 @@ final class ShapeReader {
         if (definition == null) {
             return Shape.NONE;
         }
+        this.product = product;
+        this.items = 0;
+        this.points = 0;
         List<StepEntity> body = new ArrayList<>();
         List<StepEntity> axis = new ArrayList<>();
         List<StepEntity> footprint = new ArrayList<>();
@@ -73,7 +91,7 @@ final class ShapeReader {
         Accumulator acc = new Accumulator();
         for (StepEntity rep : body) {
             for (StepEntity item : model.refs(rep, 3)) {
-                item(item, world, acc, 0, true);
+                item(item, world, acc, true);
             }
         }
         float[] polygon = acc.solids == 1 ? acc.polygon : null;
@@ -81,14 +99,16 @@ final class ShapeReader {
             Accumulator curve = new Accumulator();
             for (StepEntity rep : footprint) {
                 for (StepEntity item : model.refs(rep, 3)) {
-                    item(item, world, curve, 0, true);
+                    item(item, world, curve, true);
                 }
             }
+            checkExtent(curve);
             polygon = curve.curves == 1 ? curve.polygon : null;
             if (!acc.hasPoints()) {
                 acc = curve;
             }
         }
+        checkExtent(acc);
         ElevationRange elevation = acc.hasPoints()
                 ? new ElevationRange((float) (acc.minZ * units.length()), (float) (acc.maxZ * units.length())) : null;
         Footprint shape = null;
@@ -103,10 +123,11 @@ final class ShapeReader {
             line.keepPath = true;
             for (StepEntity rep : axis) {
                 for (StepEntity item : model.refs(rep, 3)) {
-                    item(item, world, line, 0, false);
+                    item(item, world, line, false);
                 }
             }
             if (line.hasPoints()) {
+                checkExtent(line);
                 float[] path = line.path();
                 shape = path.length >= 4 ? new Polyline(path) : new Bounds((float) (line.minX * units.length()),
                         (float) (line.minY * units.length()), (float) (line.maxX * units.length()),
@@ -118,32 +139,82 @@ final class ShapeReader {
         return new Shape(shape, elevation);
     }
 
-    private void item(StepEntity item, Transform t, Accumulator acc, int depth, boolean polygonAllowed)
-            throws IfcMappingException {
-        if (depth > MAX_ITEM_DEPTH) {
-            throw IfcModel.problem(item, "representation items nest deeper than " + MAX_ITEM_DEPTH
-                    + " (a mapped item or boolean cycle?)");
+    /** Counts an item, curve or profile read for the current product; fails naming it beyond {@link #MAX_ITEMS}. */
+    private void spendItem() throws IfcMappingException {
+        if (++items > MAX_ITEMS) {
+            throw IfcModel.problem(product, "its representation expands to more than " + MAX_ITEMS
+                    + " items, curves and profiles (representation items shared over and over?)");
         }
+    }
+
+    /** Counts points produced for the current product; fails naming it beyond {@link #MAX_POINTS}. */
+    private void spendPoints(long n) throws IfcMappingException {
+        points += n;
+        if (points > MAX_POINTS) {
+            throw IfcModel.problem(product, "its representation expands to more than " + MAX_POINTS
+                    + " points (representation items shared over and over?)");
+        }
+    }
+
+    /**
+     * Fails naming the product when its geometry reaches farther than {@link IfcModel#MAX_METRES}: coordinates and
+     * lengths are checked where they are read, so this catches what placements, scales and sums make of them.
+     */
+    private void checkExtent(Accumulator acc) throws IfcMappingException {
+        if (Double.isNaN(acc.minX) || Double.isNaN(acc.maxX) || Double.isNaN(acc.minY) || Double.isNaN(acc.maxY)
+                || Double.isNaN(acc.minZ) || Double.isNaN(acc.maxZ)) {
+            throw IfcModel.problem(product, "its geometry is not a number (a scale or direction out of range?)");
+        }
+        if (!acc.hasPoints()) {
+            return;
+        }
+        double[][] extent = {{acc.minX, acc.maxX}, {acc.minY, acc.maxY}, {acc.minZ, acc.maxZ}};
+        String[] axes = {"x", "y", "z"};
+        for (int a = 0; a < 3; a++) {
+            for (double v : extent[a]) {
+                if (!model.inRange(v)) {
+                    throw IfcModel.problem(product, "its geometry reaches " + axes[a] + " = " + v * units.length()
+                            + " m, out of range" + IfcModel.range()
+                            + " (placements, scales or dimensions that add up too far?)");
+                }
+            }
+        }
+    }
+
+    private void item(StepEntity item, Transform t, Accumulator acc, boolean polygonAllowed)
+            throws IfcMappingException {
+        chain.enter(item);
+        try {
+            spendItem();
+            readItem(item, t, acc, polygonAllowed);
+        } finally {
+            chain.leave();
+        }
+    }
+
+    private void readItem(StepEntity item, Transform t, Accumulator acc, boolean polygonAllowed)
+            throws IfcMappingException {
         switch (item.type()) {
             case "IFCEXTRUDEDAREASOLID", "IFCEXTRUDEDAREASOLIDTAPERED" -> extrusion(item, t, acc, polygonAllowed);
             case "IFCSURFACEOFLINEAREXTRUSION" -> {
                 // IfcSurfaceOfLinearExtrusion(SweptCurve, Position, ExtrudedDirection, Depth)
                 Transform local = t.then(placements.axisPlacement(model.ref(item, 1)));
-                Outline o = profile(model.ref(item, 0), 0);
-                double[] d = placements.direction(model.ref(item, 2));
-                double depthValue = model.real(item, 3);
+                Outline o = profile(model.ref(item, 0));
+                double[] d = placements.direction(model.required(item, 2, "ExtrudedDirection"));
+                double depthValue = model.length(item, 3, "Depth");
                 addPrism(o.points, local, d, depthValue, acc);
                 acc.solids++;
             }
             case "IFCREVOLVEDAREASOLID", "IFCREVOLVEDAREASOLIDTAPERED" -> {
                 Transform local = t.then(placements.axisPlacement(model.ref(item, 1)));
-                addPoints(profile(model.ref(item, 0), 0).points, local, acc);
+                addPoints(profile(model.ref(item, 0)).points, local, acc);
                 acc.solids++;
             }
             case "IFCSWEPTDISKSOLID", "IFCSWEPTDISKSOLIDPOLYGONAL" -> {
                 // IfcSweptDiskSolid(Directrix, Radius, ...)
-                double r = model.real(item, 1);
-                Curve c = curve(model.ref(item, 0), 0);
+                double r = model.length(item, 1, "Radius");
+                Curve c = curve(model.ref(item, 0));
+                spendPoints(c.points.length / 3 * 8);
                 for (int i = 0; i < c.points.length; i += 3) {
                     for (int k = 0; k < 8; k++) {
                         double[] p = t.apply(c.points[i] + ((k & 1) == 0 ? -r : r),
@@ -162,54 +233,64 @@ final class ShapeReader {
             case "IFCBOUNDINGBOX" -> {
                 // IfcBoundingBox(Corner, XDim, YDim, ZDim)
                 double[] c = placements.point3(model.ref(item, 0));
-                double x = model.real(item, 1), y = model.real(item, 2), z = model.real(item, 3);
+                double x = model.length(item, 1, "XDim"), y = model.length(item, 2, "YDim");
+                double z = model.length(item, 3, "ZDim");
                 addBox(c, x, y, z, t, acc);
                 acc.solids++;
             }
             case "IFCBLOCK" -> {
                 // IfcBlock(Position, XLength, YLength, ZLength)
                 Transform local = t.then(placements.axisPlacement(model.ref(item, 0)));
-                addBox(new double[3], model.real(item, 1), model.real(item, 2), model.real(item, 3), local, acc);
+                addBox(new double[3], model.length(item, 1, "XLength"), model.length(item, 2, "YLength"),
+                        model.length(item, 3, "ZLength"), local, acc);
                 acc.solids++;
             }
             case "IFCRIGHTCIRCULARCYLINDER" -> {
                 // IfcRightCircularCylinder(Position, Height, Radius)
                 Transform local = t.then(placements.axisPlacement(model.ref(item, 0)));
-                double h = model.real(item, 1), r = model.real(item, 2);
+                double h = model.length(item, 1, "Height"), r = model.length(item, 2, "Radius");
                 addBox(new double[] {-r, -r, 0}, 2 * r, 2 * r, h, local, acc);
                 acc.solids++;
             }
-            case "IFCCSGSOLID" -> item(model.ref(item, 0), t, acc, depth + 1, polygonAllowed);
+            case "IFCCSGSOLID" -> item(model.required(item, 0, "TreeRootExpression"), t, acc, polygonAllowed);
             case "IFCBOOLEANRESULT", "IFCBOOLEANCLIPPINGRESULT" -> {
                 // IfcBooleanResult(Operator, FirstOperand, SecondOperand): the first operand bounds a difference or
                 // an intersection; a union adds the second.
                 String operator = model.enumName(item, 0);
-                item(model.ref(item, 1), t, acc, depth + 1, polygonAllowed);
+                item(model.required(item, 1, "FirstOperand"), t, acc, polygonAllowed);
                 if ("UNION".equals(operator)) {
-                    item(model.ref(item, 2), t, acc, depth + 1, false);
+                    item(model.required(item, 2, "SecondOperand"), t, acc, false);
                 }
             }
             case "IFCHALFSPACESOLID", "IFCPOLYGONALBOUNDEDHALFSPACE", "IFCBOXEDHALFSPACE" -> { }
             case "IFCMAPPEDITEM" -> {
                 // IfcMappedItem(MappingSource: IfcRepresentationMap(MappingOrigin, MappedRepresentation), MappingTarget)
-                StepEntity source = model.ref(item, 0);
+                StepEntity source = model.required(item, 0, "MappingSource", "IFCREPRESENTATIONMAP");
                 Transform target = operator(model.ref(item, 1));
                 Transform origin = placements.axisPlacement(model.ref(source, 0));
                 Transform local = t.then(target).then(origin);
-                StepEntity rep = model.ref(source, 1);
-                List<StepEntity> items = model.refs(rep, 3);
-                for (StepEntity inner : items) {
-                    item(inner, local, acc, depth + 1, polygonAllowed && items.size() == 1);
+                StepEntity rep = model.required(source, 1, "MappedRepresentation", "IFCSHAPEREPRESENTATION",
+                        "IFCTOPOLOGYREPRESENTATION", "IFCREPRESENTATION");
+                chain.enter(source);
+                chain.enter(rep);
+                try {
+                    List<StepEntity> items = model.refs(rep, 3);
+                    for (StepEntity inner : items) {
+                        item(inner, local, acc, polygonAllowed && items.size() == 1);
+                    }
+                } finally {
+                    chain.leave();
+                    chain.leave();
                 }
             }
             case "IFCGEOMETRICCURVESET", "IFCGEOMETRICSET" -> {
                 for (StepEntity element : model.refs(item, 0)) {
-                    item(element, t, acc, depth + 1, polygonAllowed);
+                    item(element, t, acc, polygonAllowed);
                 }
             }
             case "IFCPOLYLINE", "IFCINDEXEDPOLYCURVE", "IFCCOMPOSITECURVE", "IFCTRIMMEDCURVE", "IFCCIRCLE",
                     "IFCELLIPSE", "IFCCOMPOSITECURVEONSURFACE" -> {
-                Curve c = curve(item, depth);
+                Curve c = readCurve(item);
                 addPoints(c.points, t, acc);
                 acc.curves++;
                 if (polygonAllowed && c.exact && c.closed()) {
@@ -231,9 +312,9 @@ final class ShapeReader {
             throws IfcMappingException {
         // IfcExtrudedAreaSolid(SweptArea, Position, ExtrudedDirection, Depth)
         Transform local = t.then(placements.axisPlacement(model.ref(item, 1)));
-        Outline o = profile(model.ref(item, 0), 0);
-        double[] d = placements.direction(model.ref(item, 2));
-        double depth = model.real(item, 3);
+        Outline o = profile(model.ref(item, 0));
+        double[] d = placements.direction(model.required(item, 2, "ExtrudedDirection"));
+        double depth = model.length(item, 3, "Depth");
         addPrism(o.points, local, d, depth, acc);
         acc.solids++;
         if (polygonAllowed && o.exact && o.points.length >= 9) {
@@ -281,7 +362,9 @@ final class ShapeReader {
         return Math.abs(area) > 1e-12 ? xy : null;
     }
 
-    private static void addPrism(double[] points, Transform t, double[] d, double depth, Accumulator acc) {
+    private void addPrism(double[] points, Transform t, double[] d, double depth, Accumulator acc)
+            throws IfcMappingException {
+        spendPoints(points.length / 3 * 2);
         for (int i = 0; i < points.length; i += 3) {
             double x = points[i], y = points[i + 1], z = points[i + 2];
             acc.add(t.apply(x, y, z));
@@ -289,7 +372,8 @@ final class ShapeReader {
         }
     }
 
-    private static void addPoints(double[] points, Transform t, Accumulator acc) {
+    private void addPoints(double[] points, Transform t, Accumulator acc) throws IfcMappingException {
+        spendPoints(points.length / 3);
         for (int i = 0; i < points.length; i += 3) {
             acc.add(t.apply(points[i], points[i + 1], points[i + 2]));
         }
@@ -375,7 +459,7 @@ final class ShapeReader {
         }
     }
 
-    private static double[] coordinates(StepEntity owner, Object o) throws IfcMappingException {
+    private double[] coordinates(StepEntity owner, Object o) throws IfcMappingException {
         if (!(o instanceof List<?> c) || c.isEmpty() || c.size() > 3) {
             throw IfcModel.problem(owner, "a coordinate list holds something that is not 1 to 3 numbers");
         }
@@ -389,6 +473,9 @@ final class ShapeReader {
             } else {
                 throw IfcModel.problem(owner, "a coordinate is not a finite number: " + v);
             }
+            if (!model.inRange(p[i])) {
+                throw IfcModel.problem(owner, "coordinate " + p[i] + " is out of range" + IfcModel.range());
+            }
         }
         return p;
     }
@@ -397,44 +484,53 @@ final class ShapeReader {
     private record Outline(double[] points, boolean exact) {
     }
 
-    private Outline profile(StepEntity profile, int depth) throws IfcMappingException {
+    private Outline profile(StepEntity profile) throws IfcMappingException {
         if (profile == null) {
             return new Outline(new double[0], false);
         }
-        if (depth > MAX_ITEM_DEPTH) {
-            throw IfcModel.problem(profile, "profiles nest deeper than " + MAX_ITEM_DEPTH);
+        chain.enter(profile);
+        try {
+            spendItem();
+            return readProfile(profile);
+        } finally {
+            chain.leave();
         }
+    }
+
+    private Outline readProfile(StepEntity profile) throws IfcMappingException {
         String type = profile.type();
         switch (type) {
             case "IFCRECTANGLEPROFILEDEF", "IFCRECTANGLEHOLLOWPROFILEDEF", "IFCROUNDEDRECTANGLEPROFILEDEF" -> {
                 // (ProfileType, ProfileName, Position, XDim, YDim)
-                double x = model.real(profile, 3) / 2, y = model.real(profile, 4) / 2;
+                double x = model.length(profile, 3, "XDim") / 2, y = model.length(profile, 4, "YDim") / 2;
                 return new Outline(placed(profile, 2, new double[] {-x, -y, 0, x, -y, 0, x, y, 0, -x, y, 0}),
                         !type.equals("IFCROUNDEDRECTANGLEPROFILEDEF"));
             }
             case "IFCTRAPEZIUMPROFILEDEF" -> {
                 // (ProfileType, ProfileName, Position, BottomXDim, TopXDim, YDim, TopXOffset)
-                double b = model.real(profile, 3), top = model.real(profile, 4), y = model.real(profile, 5) / 2;
-                double off = model.real(profile, 6);
+                double b = model.length(profile, 3, "BottomXDim"), top = model.length(profile, 4, "TopXDim");
+                double y = model.length(profile, 5, "YDim") / 2, off = model.length(profile, 6, "TopXOffset");
                 return new Outline(placed(profile, 2,
                         new double[] {-b / 2, -y, 0, b / 2, -y, 0, -b / 2 + off + top, y, 0, -b / 2 + off, y, 0}), true);
             }
             case "IFCCIRCLEPROFILEDEF", "IFCCIRCLEHOLLOWPROFILEDEF" -> {
-                double r = model.real(profile, 3);
+                double r = model.length(profile, 3, "Radius");
                 return new Outline(placed(profile, 2, new double[] {-r, -r, 0, r, -r, 0, r, r, 0, -r, r, 0}), false);
             }
             case "IFCELLIPSEPROFILEDEF" -> {
-                double a = model.real(profile, 3), b = model.real(profile, 4);
+                double a = model.length(profile, 3, "SemiAxis1"), b = model.length(profile, 4, "SemiAxis2");
                 return new Outline(placed(profile, 2, new double[] {-a, -b, 0, a, -b, 0, a, b, 0, -a, b, 0}), false);
             }
             case "IFCISHAPEPROFILEDEF", "IFCASYMMETRICISHAPEPROFILEDEF" -> {
-                double x = model.real(profile, 3) / 2, y = model.real(profile, 4) / 2;
+                double x = model.length(profile, 3, "OverallWidth") / 2, y = model.length(profile, 4, "OverallDepth") / 2;
                 return new Outline(placed(profile, 2, new double[] {-x, -y, 0, x, -y, 0, x, y, 0, -x, y, 0}), false);
             }
             case "IFCLSHAPEPROFILEDEF", "IFCUSHAPEPROFILEDEF", "IFCCSHAPEPROFILEDEF", "IFCTSHAPEPROFILEDEF",
                     "IFCZSHAPEPROFILEDEF" -> {
                 // (ProfileType, ProfileName, Position, Depth, Width or FlangeWidth, ...): Depth runs along y.
-                double y = model.real(profile, 3) / 2, x = model.real(profile, 4) / 2;
+                double y = model.length(profile, 3, "Depth") / 2;
+                double x = model.length(profile, 4, type.equals("IFCLSHAPEPROFILEDEF") || type.equals("IFCCSHAPEPROFILEDEF")
+                        ? "Width" : "FlangeWidth") / 2;
                 if (type.equals("IFCZSHAPEPROFILEDEF")) {
                     x *= 2;
                 }
@@ -442,16 +538,16 @@ final class ShapeReader {
             }
             case "IFCARBITRARYCLOSEDPROFILEDEF", "IFCARBITRARYPROFILEDEFWITHVOIDS" -> {
                 // (ProfileType, ProfileName, OuterCurve[, InnerCurves]): the outer curve is the outline.
-                Curve c = curve(model.ref(profile, 2), depth + 1);
+                Curve c = curve(model.ref(profile, 2));
                 return new Outline(c.points, c.exact);
             }
             case "IFCARBITRARYOPENPROFILEDEF", "IFCCENTERLINEPROFILEDEF" -> {
-                Curve c = curve(model.ref(profile, 2), depth + 1);
+                Curve c = curve(model.ref(profile, 2));
                 return new Outline(c.points, false);
             }
             case "IFCDERIVEDPROFILEDEF" -> {
                 // (ProfileType, ProfileName, ParentProfile, Operator, Label)
-                Outline parent = profile(model.ref(profile, 2), depth + 1);
+                Outline parent = profile(model.ref(profile, 2));
                 Transform op = operator(model.ref(profile, 3));
                 double[] p = parent.points.clone();
                 for (int i = 0; i < p.length; i += 3) {
@@ -465,7 +561,7 @@ final class ShapeReader {
             case "IFCCOMPOSITEPROFILEDEF" -> {
                 PointList all = new PointList();
                 for (StepEntity inner : model.refs(profile, 2)) {
-                    double[] p = profile(inner, depth + 1).points;
+                    double[] p = profile(inner).points;
                     for (int i = 0; i < p.length; i += 3) {
                         all.add(new double[] {p[i], p[i + 1], p[i + 2]});
                     }
@@ -504,17 +600,39 @@ final class ShapeReader {
         }
     }
 
-    private Curve curve(StepEntity c, int depth) throws IfcMappingException {
+    private Curve curve(StepEntity c) throws IfcMappingException {
         if (c == null) {
             return new Curve(new double[0], false);
         }
-        if (depth > MAX_ITEM_DEPTH) {
-            throw IfcModel.problem(c, "curves nest deeper than " + MAX_ITEM_DEPTH);
+        chain.enter(c);
+        try {
+            return readCurve(c);
+        } finally {
+            chain.leave();
         }
+    }
+
+    /**
+     * The points of a curve already on the chain (entered by {@link #curve} or as a representation item), cached: a
+     * curve's points (in its own coordinates) depend on the curve alone, and composite curves share their parts.
+     */
+    private Curve readCurve(StepEntity c) throws IfcMappingException {
+        spendItem();
+        Curve cached = curveCache.get(c.id());
+        if (cached == null) {
+            cached = sample(c);
+            curveCache.put(c.id(), cached);
+        }
+        return cached;
+    }
+
+    private Curve sample(StepEntity c) throws IfcMappingException {
         PointList out = new PointList();
         switch (c.type()) {
             case "IFCPOLYLINE" -> {
-                for (StepEntity p : model.refs(c, 0)) {
+                List<StepEntity> vertices = model.refs(c, 0);
+                spendPoints(vertices.size());
+                for (StepEntity p : vertices) {
                     out.add(placements.point3(p));
                 }
                 return new Curve(out.toArray(), true);
@@ -536,6 +654,7 @@ final class ShapeReader {
                         throw IfcModel.problem(c, "a segment is not an IFCLINEINDEX or IFCARCINDEX");
                     }
                     exact &= !typed.type().equals("IFCARCINDEX");
+                    spendPoints(indices.size());
                     for (Object index : indices) {
                         if (!(index instanceof Long k) || k < 1 || k > count) {
                             throw IfcModel.problem(c, "segment index " + index + " is not between 1 and " + count);
@@ -553,10 +672,16 @@ final class ShapeReader {
                 boolean exact = true;
                 for (StepEntity segment : model.refs(c, 0)) {
                     // IfcCompositeCurveSegment(Transition, SameSense, ParentCurve)
-                    Curve parent = curve(model.ref(segment, 2), depth + 1);
+                    if (segment.type() != "IFCCOMPOSITECURVESEGMENT"
+                            && segment.type() != "IFCREPARAMETRISEDCOMPOSITECURVESEGMENT") {
+                        throw IfcModel.problem(c, "argument 0 (Segments) should hold IFCCOMPOSITECURVESEGMENT but #"
+                                + segment.id() + " is " + segment.type());
+                    }
+                    Curve parent = curve(model.required(segment, 2, "ParentCurve"));
                     exact &= parent.exact;
                     boolean same = !"F".equals(model.enumName(segment, 1));
                     double[] p = parent.points;
+                    spendPoints(p.length / 3);
                     for (int k = 0; k < p.length / 3; k++) {
                         int i = same ? k : p.length / 3 - 1 - k;
                         double[] q = {p[3 * i], p[3 * i + 1], p[3 * i + 2]};
@@ -568,7 +693,7 @@ final class ShapeReader {
                 return new Curve(out.toArray(), exact);
             }
             case "IFCTRIMMEDCURVE" -> {
-                return trimmed(c, depth);
+                return trimmed(c);
             }
             case "IFCCIRCLE", "IFCELLIPSE" -> {
                 conic(c, 0, 2 * Math.PI, true, out);
@@ -585,7 +710,7 @@ final class ShapeReader {
         }
     }
 
-    private Curve trimmed(StepEntity c, int depth) throws IfcMappingException {
+    private Curve trimmed(StepEntity c) throws IfcMappingException {
         // IfcTrimmedCurve(BasisCurve, Trim1, Trim2, SenseAgreement, MasterRepresentation)
         StepEntity basis = model.ref(c, 0);
         boolean sense = !"F".equals(model.enumName(c, 3));
@@ -602,7 +727,7 @@ final class ShapeReader {
             out.add(p2);
             return new Curve(out.toArray(), true);
         }
-        return curve(basis, depth + 1);
+        return curve(basis);
     }
 
     /** The angle (radians) of a trim given as a parameter (in the file's plane angle unit) or as a point. */
@@ -614,7 +739,11 @@ final class ShapeReader {
                 Object v = typed.arguments().get(0);
                 double d = v instanceof Double x ? x : v instanceof Long l ? l : Double.NaN;
                 if (Double.isFinite(d)) {
-                    return d * units.planeAngle();
+                    double radians = d * units.planeAngle();
+                    if (!Double.isFinite(radians)) {
+                        throw IfcModel.problem(c, "trim " + index + " parameter " + d + " is out of range");
+                    }
+                    return radians;
                 }
             }
         }
@@ -646,26 +775,28 @@ final class ShapeReader {
             throws IfcMappingException {
         // IfcCircle(Position, Radius) / IfcEllipse(Position, SemiAxis1, SemiAxis2)
         Transform position = placements.axisPlacement(model.ref(conic, 0));
-        double r1 = model.real(conic, 1);
-        double r2 = conic.type() == "IFCELLIPSE" ? model.real(conic, 2) : r1;
-        double sweep;
-        if (sense) {
-            sweep = a2 - a1;
-            while (sweep <= 0) {
-                sweep += 2 * Math.PI;
-            }
-        } else {
-            sweep = a2 - a1;
-            while (sweep >= 0) {
-                sweep -= 2 * Math.PI;
-            }
+        boolean ellipse = conic.type() == "IFCELLIPSE";
+        double r1 = model.length(conic, 1, ellipse ? "SemiAxis1" : "Radius");
+        double r2 = ellipse ? model.length(conic, 2, "SemiAxis2") : r1;
+        // The sweep from a1 to a2 in the sense's direction, at most a turn: computed with a remainder, not by adding
+        // turns, which never ends for angles so large that adding a turn changes nothing. A difference too large for
+        // a double is more than a turn.
+        double turn = 2 * Math.PI;
+        double sweep = a2 - a1;
+        if (Double.isInfinite(sweep)) {
+            sweep = sense ? turn : -turn;
+        } else if (sense && sweep <= 0) {
+            sweep = sweep % turn + turn;
+        } else if (!sense && sweep >= 0) {
+            sweep = sweep % turn - turn;
         }
-        if (Math.abs(sweep) > 2 * Math.PI) {
-            sweep = Math.copySign(2 * Math.PI, sweep);
+        if (Math.abs(sweep) > turn) {
+            sweep = Math.copySign(turn, sweep);
         }
         int n = Math.max(2, (int) Math.ceil(Math.abs(sweep) / (2 * Math.PI) * ARC_SEGMENTS_PER_TURN));
+        double start = a1 % turn; // exact, and the same angle: keeps the samples apart when a1 is huge
         for (int i = 0; i <= n; i++) {
-            double a = a1 + sweep * i / n;
+            double a = start + sweep * i / n;
             out.add(position.apply(r1 * Math.cos(a), r2 * Math.sin(a), 0));
         }
     }
@@ -674,6 +805,9 @@ final class ShapeReader {
     private Transform operator(StepEntity op) throws IfcMappingException {
         if (op == null) {
             return Transform.IDENTITY;
+        }
+        if (!op.type().startsWith("IFCCARTESIANTRANSFORMATIONOPERATOR")) {
+            throw IfcModel.problem(op, "expected an IFCCARTESIANTRANSFORMATIONOPERATOR");
         }
         // (Axis1, Axis2, LocalOrigin, Scale[, Axis3 | Scale2[, Scale3]])
         StepEntity a1 = model.ref(op, 0), a2 = model.ref(op, 1);

@@ -39,7 +39,8 @@ record Transform(double xx, double xy, double xz, double yx, double yy, double y
     }
 
     static double[] normalize(double[] v) {
-        double x = v.length > 0 ? v[0] : 0, y = v.length > 1 ? v[1] : 0, z = v.length > 2 ? v[2] : 0;
+        double[] s = scaled(v);
+        double x = s[0], y = s[1], z = s[2];
         double n = Math.sqrt(x * x + y * y + z * z);
         if (n == 0 || !Double.isFinite(n)) {
             return new double[] {0, 0, 1};
@@ -49,7 +50,8 @@ record Transform(double xx, double xy, double xz, double yx, double yy, double y
 
     /** The part of {@code v} orthogonal to the unit vector {@code z}, normalised; a fallback when parallel. */
     static double[] orthogonal(double[] v, double[] z) {
-        double x0 = v.length > 0 ? v[0] : 0, x1 = v.length > 1 ? v[1] : 0, x2 = v.length > 2 ? v[2] : 0;
+        double[] s = scaled(v);
+        double x0 = s[0], x1 = s[1], x2 = s[2];
         double d = x0 * z[0] + x1 * z[1] + x2 * z[2];
         double[] r = {x0 - d * z[0], x1 - d * z[1], x2 - d * z[2]};
         double n = Math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
@@ -59,6 +61,19 @@ record Transform(double xx, double xy, double xz, double yx, double yy, double y
             return orthogonal(fallback, z);
         }
         return n == 1 ? r : new double[] {r[0] / n, r[1] / n, r[2] / n};
+    }
+
+    /**
+     * The ratios of a direction as x, y, z; divided by the largest when that is so large or small that the length
+     * would overflow or underflow (direction ratios need not be normalised), else unchanged, bit for bit.
+     */
+    private static double[] scaled(double[] v) {
+        double x = v.length > 0 ? v[0] : 0, y = v.length > 1 ? v[1] : 0, z = v.length > 2 ? v[2] : 0;
+        double m = Math.max(Math.abs(x), Math.max(Math.abs(y), Math.abs(z)));
+        if (m > 1e150 || (m > 0 && m < 1e-150)) {
+            return new double[] {x / m, y / m, z / m};
+        }
+        return new double[] {x, y, z};
     }
 
     static double[] cross(double[] a, double[] b) {
