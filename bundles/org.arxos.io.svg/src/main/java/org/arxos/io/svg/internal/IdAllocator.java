@@ -1,6 +1,8 @@
 package org.arxos.io.svg.internal;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,6 +13,11 @@ final class IdAllocator {
 
     private static final int MAX = 128;
     private final Set<String> taken = new HashSet<>();
+    /**
+     * The next suffix to try per base id. Without it the n-th copy of an id would try {@code -2} up to {@code -n}
+     * again, quadratic in the copies (10,000 elements sharing one id took seconds).
+     */
+    private final Map<String, Integer> nextSuffix = new HashMap<>();
 
     static String sanitize(String raw) {
         if (raw == null) {
@@ -26,7 +33,11 @@ final class IdAllocator {
         return b.toString();
     }
 
-    /** The sanitized id, or the fallback when there is none; made unique with {@code -2}, {@code -3}, ... */
+    /**
+     * The sanitized id, or the fallback when there is none; made unique with {@code -2}, {@code -3}, ... O(1) amortised:
+     * each base id remembers the next suffix to try, and a suffixed id that is already taken ({@code a-2} written in
+     * the file) is stepped over once only, since {@code base-n} names exactly one base.
+     */
     String allocate(String raw, String fallback) {
         String base = sanitize(raw);
         if (base.isEmpty()) {
@@ -35,10 +46,15 @@ final class IdAllocator {
         if (base.isEmpty()) {
             base = "object";
         }
-        String id = base;
-        for (int n = 2; !taken.add(id); n++) {
-            id = base + "-" + n;
+        if (taken.add(base)) {
+            return base;
         }
+        int n = nextSuffix.getOrDefault(base, 2);
+        String id = base + "-" + n;
+        while (!taken.add(id)) {
+            id = base + "-" + ++n;
+        }
+        nextSuffix.put(base, n + 1);
         return id;
     }
 }

@@ -5,7 +5,6 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Dimension2D;
 import java.awt.geom.PathIterator;
 import java.awt.geom.Point2D;
-import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,6 +20,8 @@ import org.apache.batik.anim.dom.SAXSVGDocumentFactory;
 import org.apache.batik.bridge.BridgeContext;
 import org.apache.batik.bridge.BridgeException;
 import org.apache.batik.bridge.GVTBuilder;
+import org.apache.batik.css.engine.CSSNavigableNode;
+import org.apache.batik.gvt.CompositeGraphicsNode;
 import org.apache.batik.gvt.GraphicsNode;
 import org.apache.batik.gvt.ShapeNode;
 import org.arxos.api.io.ImportException;
@@ -78,6 +79,8 @@ final class PlanReader {
     private final List<String> warnings = new ArrayList<>();
     private int warningsLeftOut;
     private final Map<Element, Integer> ordinals = new IdentityHashMap<>();
+    /** Each element's 1-based index among its parent's children of the same name, filled one parent at a time. */
+    private final Map<Element, Integer> sameNameIndex = new IdentityHashMap<>();
 
     private BridgeContext ctx;
     private double viewportHeight;
@@ -106,6 +109,7 @@ final class PlanReader {
         Element root = doc.getDocumentElement();
         number(root);
         checkUseExpansion(root);
+        checkPathData();
         replaceImages(root);
         buildGeometry(doc);
         try {
@@ -217,6 +221,36 @@ final class PlanReader {
     }
 
     /**
+     * Path data must start with a moveto (SVG 1.1, 8.3.2). Batik accepts {@code d="Z"} or {@code d="L 1 1"} and then
+     * fails inside its path producer with a NullPointerException or IllegalPathStateException, wherever the path is
+     * used (drawn, in a marker, a clip path, a {@code use} or a {@code textPath}). Checked for every path before Batik
+     * builds anything, so the message names the path and its line.
+     */
+    private void checkPathData() throws ImportException {
+        for (Element e : ordinals.keySet()) {
+            String tag = e.getLocalName();
+            if (!SecureXml.SVG_NS.equals(e.getNamespaceURI())
+                    || !("path".equals(tag) || "glyph".equals(tag) || "missing-glyph".equals(tag))) {
+                continue;
+            }
+            String d = e.getAttribute("d");
+            int i = 0;
+            while (i < d.length() && (d.charAt(i) == ' ' || d.charAt(i) == '\t' || d.charAt(i) == '\n'
+                    || d.charAt(i) == '\r' || d.charAt(i) == '\f')) {
+                i++;
+            }
+            if (i < d.length() && d.charAt(i) != 'M' && d.charAt(i) != 'm') {
+                throw new ImportException(source, line(e), describe(e), "path data must start with a moveto (M or m),"
+                        + " not '" + printable(d.charAt(i)) + "': Batik cannot compute this shape's geometry");
+            }
+        }
+    }
+
+    private static String printable(char c) {
+        return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format(Locale.ROOT, "\\u%04x", (int) c);
+    }
+
+    /**
      * Images are kept as their frame: each {@code image} becomes a {@code rect} with the same position, size, id and
      * transform, so the plan keeps the object without Batik ever loading the picture.
      */
@@ -256,14 +290,17 @@ final class PlanReader {
         // run: only the dynamic state runs them, and the user agent refuses them.
         ctx.setDynamicState(BridgeContext.INTERACTIVE);
         try {
-            new GVTBuilder().build(ctx, doc);
+            new ElementGuardingBuilder().build(ctx, doc);
         } catch (BridgeException e) {
-            Element at = e.getElement();
+            Element at = located(e.getElement());
             throw new ImportException(source, line(at), at == null ? null : describe(at), e.getMessage());
         } catch (SecurityException e) {
             throw new ImportException(source, 0, null, e.getMessage());
+        } catch (ElementFailure e) {
+            throw geometryFailure(e.element, e.getCause());
         } catch (RuntimeException e) {
-            throw new ImportException(source, 0, null, "Batik cannot lay out the SVG: " + e);
+            // Outside every element (the document itself): still no Java exception in the message.
+            throw geometryFailure(doc.getDocumentElement(), e);
         }
         Dimension2D size = ctx.getDocumentSize();
         viewportHeight = size == null ? 0 : size.getHeight();
@@ -274,6 +311,84 @@ final class PlanReader {
         for (String m : agent.messages) {
             warn(0, "Batik: " + m);
         }
+    }
+
+    /** A failure inside Batik while it built one element, carried out of the builder with that element. */
+    private static final class ElementFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Element element;
+
+        ElementFailure(Element element, RuntimeException cause) {
+            super(cause);
+            this.element = element;
+        }
+    }
+
+    /**
+     * Batik's builder, with each element's build guarded: a runtime exception Batik throws while building an element
+     * (a defect it has for some degenerate input) is tied to the innermost element being built, so the error names
+     * it and its line instead of a Java exception. Batik's own errors ({@link BridgeException}) pass unchanged.
+     * {@code use} instances, markers and other referenced content are built through {@link #build(BridgeContext,
+     * Element)}, so they are guarded too.
+     */
+    private static final class ElementGuardingBuilder extends GVTBuilder {
+
+        @Override
+        public GraphicsNode build(BridgeContext ctx, Element e) {
+            try {
+                return super.build(ctx, e);
+            } catch (BridgeException | SecurityException | ElementFailure ex) {
+                throw ex;
+            } catch (RuntimeException ex) {
+                throw new ElementFailure(e, ex);
+            }
+        }
+
+        @Override
+        protected void buildGraphicsNode(BridgeContext ctx, Element e, CompositeGraphicsNode parentNode) {
+            try {
+                super.buildGraphicsNode(ctx, e, parentNode);
+            } catch (BridgeException | SecurityException | ElementFailure ex) {
+                throw ex;
+            } catch (RuntimeException ex) {
+                throw new ElementFailure(e, ex);
+            }
+        }
+    }
+
+    /**
+     * The element of the file an element Batik reports stands for: itself, or for a copy in a {@code use} instance the
+     * nearest element of the file above it (the {@code use}).
+     */
+    private Element located(Element e) {
+        Node at = e;
+        for (int guard = 0; at != null && guard < 100_000; guard++) {
+            if (at instanceof Element el && ordinals.containsKey(el)) {
+                return el;
+            }
+            Node up = at.getParentNode();
+            if (up == null && at instanceof CSSNavigableNode nav) {
+                up = nav.getCSSParentNode(); // a use instance's shadow root: its parent is the use element
+            }
+            at = up;
+        }
+        return e;
+    }
+
+    /**
+     * Batik failed on this element's geometry. The message names the element and its line, not the Java exception:
+     * that is kept as a suppressed exception for a stack trace in the logs.
+     */
+    private ImportException geometryFailure(Element element, Throwable batikFailure) {
+        Element at = element == null ? null : located(element);
+        String what = at != null && (SHAPES.contains(at.getLocalName()) || "text".equals(at.getLocalName()))
+                ? "this shape's" : "this element's";
+        ImportException ie = new ImportException(source, line(at), at == null ? null : describe(at),
+                "Batik cannot compute " + what + " geometry");
+        if (batikFailure != null) {
+            ie.addSuppressed(batikFailure);
+        }
+        return ie;
     }
 
     // ------------------------------------------------------------------------------------------------ the walk
@@ -518,12 +633,17 @@ final class PlanReader {
     }
 
     private Outline outline(Element e, GraphicsNode node) throws ImportException {
-        AffineTransform at = node.getGlobalTransform();
-        if (node instanceof ShapeNode shapeNode && shapeNode.getShape() != null) {
-            return outline(e, shapeNode.getShape(), at);
+        AffineTransform at;
+        Shape shape;
+        try {
+            // Batik computes some geometry lazily (text layout, use instances): its failures surface here.
+            at = node.getGlobalTransform();
+            shape = node instanceof ShapeNode shapeNode && shapeNode.getShape() != null ? shapeNode.getShape()
+                    : node.getGeometryBounds();
+        } catch (RuntimeException ex) {
+            throw geometryFailure(e, ex);
         }
-        Rectangle2D b = node.getGeometryBounds();
-        return b == null ? null : outline(e, b, at);
+        return shape == null ? null : outline(e, shape, at);
     }
 
     private Outline outline(Element e, Shape shape, AffineTransform at) throws ImportException {
@@ -768,17 +888,11 @@ final class PlanReader {
     }
 
     /** The id for an element without one: its nearest ancestor with an id, then tag and index per level. */
-    private static String pathId(Element e) {
+    private String pathId(Element e) {
         StringBuilder path = new StringBuilder();
         Element at = e;
         while (at != null && at.getAttribute("id").isEmpty()) {
-            int index = 1;
-            for (Node s = at.getPreviousSibling(); s != null; s = s.getPreviousSibling()) {
-                if (s instanceof Element se && at.getLocalName().equals(se.getLocalName())) {
-                    index++;
-                }
-            }
-            path.insert(0, "." + at.getLocalName() + index);
+            path.insert(0, "." + at.getLocalName() + sameNameIndex(at));
             at = at.getParentNode() instanceof Element pe ? pe : null;
         }
         String base = at == null ? "svg" : IdAllocator.sanitize(at.getAttribute("id"));
@@ -796,6 +910,30 @@ final class PlanReader {
         } catch (NumberFormatException ex) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The element's 1-based index among its siblings of the same local name. Computed for all the parent's children at
+     * once (the DOM no longer changes during the walk): counting previous siblings per element was quadratic in a
+     * group of thousands of elements without ids.
+     */
+    private int sameNameIndex(Element e) {
+        Integer known = sameNameIndex.get(e);
+        if (known != null) {
+            return known;
+        }
+        Node parent = e.getParentNode();
+        if (parent == null) {
+            return 1;
+        }
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element ce) {
+                sameNameIndex.put(ce, seen.merge(String.valueOf(ce.getLocalName()), 1, Integer::sum));
+            }
+        }
+        Integer index = sameNameIndex.get(e);
+        return index == null ? 1 : index;
     }
 
     private static String describe(Element e) {

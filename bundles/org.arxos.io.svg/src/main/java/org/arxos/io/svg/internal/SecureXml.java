@@ -2,6 +2,7 @@ package org.arxos.io.svg.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -118,6 +119,15 @@ final class SecureXml {
                 throw ie;
             }
             throw new ImportException(source, guard.line(), null, "cannot read the XML: " + e.getMessage());
+        } catch (UnsupportedEncodingException e) {
+            // The parser read a well-formed XML declaration naming an encoding Java does not have. Always line 1: the
+            // declaration can only be at the very start.
+            throw new ImportException(source, 1, null, "unsupported encoding '" + e.getMessage()
+                    + "' in the XML declaration");
+        } catch (IOException e) {
+            // The bytes are in memory, so no read can fail: whatever the parser's reader reports is bad input.
+            throw new ImportException(source, guard.line(), null, "cannot read the XML: "
+                    + (e.getMessage() == null ? "unreadable characters" : e.getMessage()));
         }
     }
 
