@@ -289,27 +289,22 @@ public final class Store {
     // ---------------------------------------------------------------- index
 
     int objectSlot(String id) {
-        if (id == null) {
-            return NONE;
-        }
-        int pos = probe(id);
-        if (pos < 0) {
-            return NONE;
-        }
-        int code = index.get(pos);
+        int code = indexCode(id);
         return code > 0 ? code - 1 : NONE;
     }
 
     int connectionSlot(String id) {
+        int code = indexCode(id);
+        return code < 0 ? -code - 1 : NONE;
+    }
+
+    /** The index entry of {@code id}: slot + 1 for an object, -(slot + 1) for a connection, 0 when absent. */
+    private int indexCode(String id) {
         if (id == null) {
-            return NONE;
+            return 0;
         }
         int pos = probe(id);
-        if (pos < 0) {
-            return NONE;
-        }
-        int code = index.get(pos);
-        return code < 0 ? -code - 1 : NONE;
+        return pos < 0 ? 0 : index.get(pos);
     }
 
     /** The index position holding {@code id}, or {@code ~position} of the empty position where it would go. */

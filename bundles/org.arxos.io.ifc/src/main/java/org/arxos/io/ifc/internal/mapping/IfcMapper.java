@@ -1337,19 +1337,7 @@ public final class IfcMapper {
             if (!BuildingObject.isValidId(id)) {
                 id = "ifc-" + rel.id();
             }
-            String unique = id;
-            for (int n = 2; !connectionIds.add(unique); n++) {
-                unique = id + "." + n;
-            }
-            connections.add(new Connection(unique, from.id, to.id, kind, Properties.of(props)));
-            count(mapped, rel.type());
-            accounted.add(rel.id());
-            long total = byId.size() + connections.size();
-            if (total > options.maxObjects()) {
-                throw new IfcMappingException(rel.line(), IfcModel.name(rel), "more than " + options.maxObjects()
-                        + " objects and connections: the import limit (maxObjects) is " + options.maxObjects());
-            }
-            options.progress().objectsRead(total);
+            addConnection(rel, id, from, to, kind, Properties.of(props), connectionIds);
         }
     }
 
@@ -1370,11 +1358,18 @@ public final class IfcMapper {
                     + "' joins objects that are not in the file; the relationship is mapped from IFC");
             return false;
         }
-        String unique = c.id();
+        addConnection(rel, c.id(), from, to, c.kind(), Properties.of(c.props()), connectionIds);
+        return true;
+    }
+
+    /** Adds the connection a relationship maps to, under a unique id, counting it against the import limit. */
+    private void addConnection(StepEntity rel, String id, Node from, Node to, String kind, Properties properties,
+            Set<String> connectionIds) throws IfcMappingException {
+        String unique = id;
         for (int n = 2; !connectionIds.add(unique); n++) {
-            unique = c.id() + "." + n;
+            unique = id + "." + n;
         }
-        connections.add(new Connection(unique, from.id, to.id, c.kind(), Properties.of(c.props())));
+        connections.add(new Connection(unique, from.id, to.id, kind, properties));
         count(mapped, rel.type());
         accounted.add(rel.id());
         long total = byId.size() + connections.size();
@@ -1383,7 +1378,6 @@ public final class IfcMapper {
                     + " objects and connections: the import limit (maxObjects) is " + options.maxObjects());
         }
         options.progress().objectsRead(total);
-        return true;
     }
 
     private Node portOwner(StepEntity port) {
