@@ -394,25 +394,27 @@ public final class ChangeApplier {
 
     private void hashAdd(BuildingObject o) {
         hasher.hash(o);
-        store.lane0 += hasher.lane0;
-        store.lane1 += hasher.lane1;
+        accumulate(1);
     }
 
     private void hashRemove(BuildingObject o) {
         hasher.hash(o);
-        store.lane0 -= hasher.lane0;
-        store.lane1 -= hasher.lane1;
+        accumulate(-1);
     }
 
     private void hashAdd(Connection c) {
         hasher.hash(c);
-        store.lane0 += hasher.lane0;
-        store.lane1 += hasher.lane1;
+        accumulate(1);
     }
 
     private void hashRemove(Connection c) {
         hasher.hash(c);
-        store.lane0 -= hasher.lane0;
-        store.lane1 -= hasher.lane1;
+        accumulate(-1);
+    }
+
+    /** Adds (sign 1) or takes away (sign -1) the hasher's last item from the revision's multiset hash. */
+    private void accumulate(long sign) {
+        store.lane0 += sign * hasher.lane0;
+        store.lane1 += sign * hasher.lane1;
     }
 }
