@@ -640,6 +640,11 @@ class ApiDispatcherTest {
                 }
 
                 @Override
+                public java.util.Optional<org.arxos.api.grouping.GroupNode> parent(String nodeId) {
+                    return revision.find(nodeId).map(o -> o.parentId()).flatMap(this::node);
+                }
+
+                @Override
                 public List<org.arxos.api.grouping.GroupNode> children(String nodeId, int offset, int limit) {
                     return revision.children(nodeId).stream().skip(offset).limit(limit)
                             .map(o -> node(o.id()).orElseThrow()).toList();

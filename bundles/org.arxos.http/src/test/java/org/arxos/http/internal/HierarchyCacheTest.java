@@ -32,6 +32,11 @@ class HierarchyCacheTest {
         }
 
         @Override
+        public Optional<GroupNode> parent(String nodeId) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<GroupNode> children(String nodeId, int offset, int limit) {
             return List.of();
         }

@@ -46,6 +46,11 @@ final class ContainmentHierarchy implements Hierarchy {
     }
 
     @Override
+    public Optional<GroupNode> parent(String nodeId) {
+        return revision.find(nodeId).map(BuildingObject::parentId).flatMap(revision::find).map(this::nodeOf);
+    }
+
+    @Override
     public List<GroupNode> children(String nodeId, int offset, int limit) {
         List<BuildingObject> children = revision.children(nodeId);
         int from = Math.min(Math.max(offset, 0), children.size());
