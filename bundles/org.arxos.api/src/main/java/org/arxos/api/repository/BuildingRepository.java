@@ -35,6 +35,15 @@ public interface BuildingRepository {
     /** @throws UnknownBuildingException when the tenant has no such building or revision */
     Revision revision(String tenant, String buildingId, long number);
 
+    /**
+     * The change set that made revision {@code number} from revision {@code number - 1}, as it was applied: what
+     * consumers that keep derived state (hierarchies, indexes) need to update it instead of starting again.
+     *
+     * @throws UnknownBuildingException when the tenant has no such building or revision, or {@code number} is 1 (the
+     *                                  first revision is made from nothing)
+     */
+    ChangeSet changes(String tenant, String buildingId, long number);
+
     /** Revision records, newest first. */
     List<RevisionInfo> history(String tenant, String buildingId, int offset, int limit);
 

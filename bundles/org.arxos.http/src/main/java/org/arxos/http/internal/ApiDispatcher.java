@@ -2,8 +2,10 @@ package org.arxos.http.internal;
 
 import java.util.function.Supplier;
 
+import org.arxos.api.grouping.HierarchyViews;
 import org.arxos.api.io.BuildingExports;
 import org.arxos.api.io.BuildingImports;
+import org.arxos.api.render.FloorRendering;
 import org.arxos.api.selection.ImplementationSelector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,21 +19,20 @@ final class ApiDispatcher {
     private final ImportEndpoints imports;
     private final RevisionEndpoints revisions;
     private final HierarchyEndpoint hierarchy;
+    private final RenderEndpoints renders;
     private final ImplementationEndpoints implementations;
 
     ApiDispatcher(ImplementationSelector selector, BuildingImports imports, BuildingExports exports,
-            ObjectMapper mapper, Supplier<ApiSettings> settings, ProblemMapper problems) {
+            HierarchyViews hierarchies, FloorRendering rendering, ObjectMapper mapper, Supplier<ApiSettings> settings,
+            ProblemMapper problems) {
         this.settings = settings;
         this.problems = problems;
         this.buildings = new BuildingEndpoints(selector, imports, mapper);
         this.imports = new ImportEndpoints(imports);
         this.revisions = new RevisionEndpoints(selector, exports);
-        this.hierarchy = new HierarchyEndpoint(selector, settings.get().hierarchyCacheSize());
+        this.hierarchy = new HierarchyEndpoint(selector, hierarchies);
+        this.renders = new RenderEndpoints(selector, rendering);
         this.implementations = new ImplementationEndpoints(selector, mapper);
-    }
-
-    void settingsChanged() {
-        hierarchy.resizeCache(settings.get().hierarchyCacheSize());
     }
 
     ApiResponse dispatch(RouteMatch match, ApiRequest request) {
@@ -64,6 +65,10 @@ final class ApiDispatcher {
             case GET_REVISION -> revisions.content(request, id, found.variable("revision"));
             case APPLY_CHANGES -> revisions.apply(request, id, settings);
             case GET_HIERARCHY -> hierarchy.get(request, id, settings);
+            case LIST_FLOORS -> renders.floors(request, id, settings);
+            case RENDER_FLOOR -> renders.render(request, id, found.variable("floor"), settings);
+            case GET_TILE -> renders.tile(request, id, found.variable("floor"), found.variable("z"),
+                    found.variable("x"), found.variable("tile"), settings);
             case GET_IMPORT -> imports.job(request, found.variable("job"));
             case LIST_IMPLEMENTATIONS -> implementations.list();
             case PIN_IMPLEMENTATION -> implementations.pin(request, found.variable("capability"), settings);

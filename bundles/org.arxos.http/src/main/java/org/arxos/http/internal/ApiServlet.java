@@ -2,8 +2,10 @@ package org.arxos.http.internal;
 
 import java.io.IOException;
 
+import org.arxos.api.grouping.HierarchyViews;
 import org.arxos.api.io.BuildingExports;
 import org.arxos.api.io.BuildingImports;
+import org.arxos.api.render.FloorRendering;
 import org.arxos.api.security.Principal;
 import org.arxos.api.selection.ImplementationSelector;
 import org.osgi.service.component.annotations.Activate;
@@ -45,19 +47,19 @@ public final class ApiServlet extends HttpServlet {
 
     @Activate
     public ApiServlet(@Reference ImplementationSelector selector, @Reference BuildingImports imports,
-            @Reference BuildingExports exports, HttpApiConfiguration configuration) {
+            @Reference BuildingExports exports, @Reference HierarchyViews hierarchies,
+            @Reference FloorRendering rendering, HttpApiConfiguration configuration) {
         ObjectMapper mapper = JsonMapping.create();
         this.settings = ApiSettings.of(configuration);
         this.authentication = new BearerAuthentication(selector);
         this.problems = new ProblemMapper((id, failure) -> LOG.error("internal error {}", id, failure));
         this.writer = new ResponseWriter(mapper);
-        this.dispatcher = new ApiDispatcher(selector, imports, exports, mapper, () -> settings, problems);
+        this.dispatcher = new ApiDispatcher(selector, imports, exports, hierarchies, rendering, mapper, () -> settings, problems);
     }
 
     @Modified
     void modified(HttpApiConfiguration configuration) {
         settings = ApiSettings.of(configuration);
-        dispatcher.settingsChanged();
     }
 
     @Override

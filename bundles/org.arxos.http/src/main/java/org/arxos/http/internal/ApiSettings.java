@@ -1,12 +1,15 @@
 package org.arxos.http.internal;
 
 import org.arxos.api.io.ImportOptions;
+import org.arxos.api.render.RenderRequest;
 
 /** The configured limits, read once per configuration change. */
-record ApiSettings(long maxBodyBytes, long maxObjects, int defaultPageSize, int maxPageSize, int hierarchyCacheSize) {
+record ApiSettings(long maxBodyBytes, long maxObjects, int defaultPageSize, int maxPageSize, int maxElements,
+        double minPixels, int maxTileZoom, int maxRenderPixels) {
 
     static final ApiSettings DEFAULTS = new ApiSettings(HttpApiConfiguration.DEFAULT_MAX_BODY_BYTES,
-            ImportOptions.DEFAULT_MAX_OBJECTS, 100, 1000, 32);
+            ImportOptions.DEFAULT_MAX_OBJECTS, 100, 1000, RenderRequest.DEFAULT_MAX_ELEMENTS,
+            RenderRequest.DEFAULT_MIN_PIXELS, 22, 8192);
 
     ApiSettings {
         if (maxBodyBytes < 1) {
@@ -19,13 +22,17 @@ record ApiSettings(long maxBodyBytes, long maxObjects, int defaultPageSize, int 
             throw new IllegalArgumentException(
                     "page sizes must be 1 or more but were " + defaultPageSize + " and " + maxPageSize);
         }
-        hierarchyCacheSize = Math.max(1, hierarchyCacheSize);
+        maxElements = Math.max(1, maxElements);
+        minPixels = Math.max(0, minPixels);
+        maxTileZoom = Math.min(30, Math.max(0, maxTileZoom));
+        maxRenderPixels = Math.max(1, maxRenderPixels);
     }
 
     static ApiSettings of(HttpApiConfiguration configuration) {
         return new ApiSettings(configuration.maxBodyBytes(), configuration.maxObjects(),
                 configuration.defaultPageSize(),
-                configuration.maxPageSize(), configuration.hierarchyCacheSize());
+                configuration.maxPageSize(), configuration.maxElements(), configuration.minPixels(),
+                configuration.maxTileZoom(), configuration.maxRenderPixels());
     }
 
     PageRequest page(ApiRequest request) {

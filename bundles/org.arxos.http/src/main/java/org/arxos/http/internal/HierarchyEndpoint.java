@@ -1,37 +1,32 @@
 package org.arxos.http.internal;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.arxos.api.grouping.GroupNode;
-import org.arxos.api.grouping.GroupingStrategy;
-import org.arxos.api.grouping.Hierarchy;
+import org.arxos.api.grouping.HierarchyView;
+import org.arxos.api.grouping.HierarchyViews;
 import org.arxos.api.repository.BuildingRepository;
 import org.arxos.api.security.Principal;
 import org.arxos.api.security.Role;
-import org.arxos.api.selection.Capability;
-import org.arxos.api.selection.CapabilityStatus;
-import org.arxos.api.selection.Implementation;
 import org.arxos.api.selection.ImplementationSelector;
 import org.arxos.model.Revision;
 
-/** {@code GET /api/buildings/{id}/hierarchy}: one node of a grouped view and a page of its children. */
+/**
+ * {@code GET /api/buildings/{id}/hierarchy}: one node of a grouped view with its parent and a page of its children,
+ * so a client opens the tree one level at a time.
+ */
 final class HierarchyEndpoint {
 
-    record HierarchyPage(String building, long revision, String strategy, GroupNode node, int offset, int limit,
-            List<GroupNode> children) {
+    record HierarchyPage(String building, long revision, String strategy, GroupNode node, GroupNode parent,
+            int offset, int limit, List<GroupNode> children) {
     }
 
     private final ImplementationSelector selector;
-    private volatile HierarchyCache cache;
+    private final HierarchyViews views;
 
-    HierarchyEndpoint(ImplementationSelector selector, int cacheSize) {
+    HierarchyEndpoint(ImplementationSelector selector, HierarchyViews views) {
         this.selector = selector;
-        this.cache = new HierarchyCache(cacheSize);
-    }
-
-    void resizeCache(int cacheSize) {
-        cache = new HierarchyCache(cacheSize);
+        this.views = views;
     }
 
     ApiResponse get(ApiRequest request, String buildingId, ApiSettings settings) {
@@ -42,39 +37,15 @@ final class HierarchyEndpoint {
         String revisionName = request.parameter("revision");
         Revision revision = RevisionEndpoints.revision(repository, principal.tenant(), buildingId,
                 revisionName == null ? "head" : revisionName);
-
-        CapabilityStatus grouping = selector.capability(Capability.GROUPING);
-        String strategyName = request.parameter("strategy");
-        if (strategyName == null) {
-            strategyName = grouping.serving();
-            if (strategyName == null) {
-                throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "no implementation of grouping is running");
-            }
-        }
-        String name = strategyName;
-        Implementation implementation = grouping.implementations().stream().filter(i -> i.name().equals(name))
-                .findFirst().orElseThrow(() -> unknownStrategy(name, grouping));
-        GroupingStrategy strategy = selector.select(GroupingStrategy.class, name)
-                .orElseThrow(() -> unknownStrategy(name, grouping));
-
-        HierarchyCache.Key key = new HierarchyCache.Key(principal.tenant(), buildingId, revision.number(),
-                revision.contentHash(), name, implementation.serviceId());
-        Hierarchy hierarchy = cache.get(key, () -> strategy.group(revision));
+        HierarchyView view = views.view(principal.tenant(), buildingId, revision, request.parameter("strategy"));
 
         String nodeId = request.parameter("node");
-        GroupNode node = nodeId == null ? hierarchy.root() : hierarchy.node(nodeId)
-                .orElseThrow(() -> ProblemException.notFound("unknown node '" + nodeId + "' in the '" + name
-                        + "' hierarchy of building '" + buildingId + "' at revision " + revision.number()));
-        List<GroupNode> children = hierarchy.children(node.id(), page.offset(), page.limit());
-        return ApiResponse.ok(new HierarchyPage(buildingId, revision.number(), name, node, page.offset(),
-                page.limit(), children));
-    }
-
-    private static ProblemException unknownStrategy(String name, CapabilityStatus grouping) {
-        List<String> known = grouping.implementations().stream().map(Implementation::name).distinct().sorted()
-                .toList();
-        return ProblemException.notFound("unknown grouping strategy '" + name + "'; running: "
-                + (known.isEmpty() ? "none" : known.stream().collect(Collectors.joining(", "))))
-                .with("strategies", known);
+        GroupNode node = nodeId == null ? view.hierarchy().root() : view.hierarchy().node(nodeId)
+                .orElseThrow(() -> ProblemException.notFound("unknown node '" + nodeId + "' in the '"
+                        + view.strategy() + "' hierarchy of building '" + buildingId + "' at revision "
+                        + revision.number()));
+        List<GroupNode> children = view.hierarchy().children(node.id(), page.offset(), page.limit());
+        return ApiResponse.ok(new HierarchyPage(buildingId, revision.number(), view.strategy(), node,
+                view.hierarchy().parent(node.id()).orElse(null), page.offset(), page.limit(), children));
     }
 }

@@ -1,6 +1,7 @@
 package org.arxos.http.internal;
 
 import org.arxos.api.io.ImportOptions;
+import org.arxos.api.render.RenderRequest;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -27,8 +28,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Largest page size", description = "Larger limits are lowered to this.", min = "1")
     int maxPageSize() default 1000;
 
-    @AttributeDefinition(name = "Hierarchies kept",
-            description = "How many grouped hierarchies (building, revision, strategy) the API keeps in memory.",
-            min = "1")
-    int hierarchyCacheSize() default 32;
+    @AttributeDefinition(name = "Most elements per drawing",
+            description = "Objects and group outlines one render or tile may draw; past it, groups are drawn coarser. "
+                    + "A request may ask for fewer.", min = "1")
+    int maxElements() default RenderRequest.DEFAULT_MAX_ELEMENTS;
+
+    @AttributeDefinition(name = "Smallest object drawn (pixels)",
+            description = "Objects whose larger side is smaller on screen are drawn as their group's outline with a "
+                    + "count.", min = "0")
+    double minPixels() default RenderRequest.DEFAULT_MIN_PIXELS;
+
+    @AttributeDefinition(name = "Deepest tile zoom",
+            description = "Tiles beyond this zoom level are refused. Zoom 0 is one 256-pixel tile over the whole floor.",
+            min = "0", max = "30")
+    int maxTileZoom() default 22;
+
+    @AttributeDefinition(name = "Largest drawing (pixels a side)",
+            description = "Renders wider or taller than this are refused.", min = "1")
+    int maxRenderPixels() default 8192;
 }

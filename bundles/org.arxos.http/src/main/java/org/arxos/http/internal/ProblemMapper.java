@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.arxos.api.grouping.UnknownStrategyException;
 import org.arxos.api.io.ExportFormatException;
 import org.arxos.api.io.ImportException;
 import org.arxos.api.io.UnsupportedFormatException;
@@ -65,6 +66,10 @@ final class ProblemMapper {
         }
         if (failure instanceof UnknownBuildingException unknown) {
             return problem(ProblemType.NOT_FOUND, unknown.getMessage(), instance, Map.of());
+        }
+        if (failure instanceof UnknownStrategyException unknownStrategy) {
+            return problem(ProblemType.NOT_FOUND, unknownStrategy.getMessage(), instance,
+                    Map.of("strategies", unknownStrategy.running()));
         }
         if (failure instanceof NoImplementationException missing) {
             return problem(ProblemType.SERVICE_UNAVAILABLE, missing.getMessage(), instance, Map.of());

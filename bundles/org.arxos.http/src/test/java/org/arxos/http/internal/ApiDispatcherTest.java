@@ -1,6 +1,7 @@
 package org.arxos.http.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,9 @@ import org.arxos.api.security.Principal;
 import org.arxos.api.security.Role;
 import org.arxos.api.selection.Capability;
 import org.arxos.core.internal.BuildingExportService;
+import org.arxos.core.internal.HierarchyFloorRendering;
+import org.arxos.core.internal.HierarchySettings;
+import org.arxos.core.internal.StoredHierarchyViews;
 import org.arxos.core.internal.BuildingImportJobs;
 import org.arxos.core.internal.ImportSettings;
 import org.arxos.io.json.BuildingJson;
@@ -79,7 +83,9 @@ class ApiDispatcherTest {
         imports = new BuildingImportJobs(selector, ImportSettings.defaults(spool), Clock.systemUTC(), System::nanoTime);
         selector.exporters.add(SUBTREE_EXPORTER);
         selector.exporters.add(new JsonBuildingExporter());
-        dispatcher = new ApiDispatcher(selector, imports, new BuildingExportService(selector), json, () -> settings,
+        StoredHierarchyViews hierarchies = new StoredHierarchyViews(selector, HierarchySettings.defaults());
+        dispatcher = new ApiDispatcher(selector, imports, new BuildingExportService(selector), hierarchies,
+                new HierarchyFloorRendering(selector, hierarchies), json, () -> settings,
                 new ProblemMapper((id, failure) -> logged.add(id + " " + failure)));
     }
 
@@ -201,7 +207,7 @@ class ApiDispatcherTest {
 
     @Test
     void bodiesOverTheLimitAre413ByContentLengthAndWhileReading() {
-        settings = new ApiSettings(64, 1000, 100, 1000, 4);
+        settings = new ApiSettings(64, 1000, 100, 1000, 5000, 3, 22, 8192);
         Problem declared = problem(call(FakeServices.Request.of("POST", "/api/buildings", ALICE)
                 .body("application/json", DOCUMENT)), 413);
         assertTrue(declared.detail().startsWith("body exceeds the limit of 64 bytes"), declared.detail());
@@ -276,7 +282,7 @@ class ApiDispatcherTest {
                 .body(null, DOCUMENT.replace("\"type\":\"floor\"", "\"type\":\"flor\""))), 400);
         assertTrue(invalid.detail().startsWith("b.json: invalid document at line 3 column "), invalid.detail());
         assertTrue(repository.created.isEmpty());
-        settings = new ApiSettings(64, 1000, 100, 1000, 4);
+        settings = new ApiSettings(64, 1000, 100, 1000, 5000, 3, 22, 8192);
         problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json&async=true", ALICE)
                 .body(null, DOCUMENT)), 413);
         problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json&async=maybe", ALICE)
@@ -674,5 +680,116 @@ class ApiDispatcherTest {
                 problem(call("GET", "/api/buildings/b1/hierarchy?strategy=spatial", BOB), 404).detail());
         body(call("GET", "/api/buildings/b1/hierarchy?revision=1", BOB), 200);
         assertEquals(2, strategy.calls.get());
+    }
+
+    /** Writes what it was asked to draw, so tests can see the request the endpoint made. */
+    static final class DescribingRenderer implements org.arxos.api.render.Renderer {
+        final List<org.arxos.api.render.RenderRequest> requests = new java.util.ArrayList<>();
+
+        @Override
+        public java.util.Set<String> formats() {
+            return java.util.Set.of("svg", "png");
+        }
+
+        @Override
+        public org.arxos.api.render.RenderResult render(org.arxos.model.Revision revision,
+                org.arxos.api.grouping.Hierarchy hierarchy, org.arxos.api.render.RenderRequest request,
+                java.io.OutputStream out) throws java.io.IOException {
+            requests.add(request);
+            out.write((hierarchy.root().id() + " " + request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new org.arxos.api.render.RenderResult(request.format().equals("svg") ? "image/svg+xml"
+                    : "image/png", 7, 2, 30, false);
+        }
+    }
+
+    private DescribingRenderer floorsWithFootprints() throws Exception {
+        repository.create("acme", org.arxos.generator.SyntheticBuilding.generate(
+                new org.arxos.generator.GeneratorSettings(3, 600, "t1", "Tower")));
+        selector.serving.put(org.arxos.api.grouping.GroupingStrategy.class, new ContainmentStrategy());
+        DescribingRenderer renderer = new DescribingRenderer();
+        selector.serving.put(org.arxos.api.render.Renderer.class, renderer);
+        return renderer;
+    }
+
+    @Test
+    void floorsAreListedWithTheExtentTheirTilesAreCutFrom() throws Exception {
+        floorsWithFootprints();
+        RenderEndpoints.FloorPage page = (RenderEndpoints.FloorPage) body(
+                call("GET", "/api/buildings/t1/floors", ALICE), 200);
+        org.arxos.model.Revision head = repository.head("acme", "t1");
+        assertEquals(head.children("t1").stream().filter(o -> o.type() == ObjectType.FLOOR).map(o -> o.id()).toList(),
+                page.floors().stream().map(RenderEndpoints.FloorSummary::id).toList());
+        assertEquals(head.get("f1").footprint().bounds(), page.floors().get(0).extent());
+        assertEquals(22, page.floors().get(0).maxTileZoom());
+    }
+
+    @Test
+    void renderDrawsTheViewportAtTheScaleAndRevalidatesByEntityTag() throws Exception {
+        DescribingRenderer renderer = floorsWithFootprints();
+        ApiResponse drawn = call("GET", "/api/buildings/t1/floors/f1/render?bbox=0,0,10,5&scale=20", ALICE);
+        assertEquals(200, drawn.status());
+        assertEquals("image/svg+xml", ((ApiResponse.Streamed) drawn).contentType());
+        assertEquals("7", drawn.headers().get("Arxos-Elements"));
+        assertEquals("30", drawn.headers().get("Arxos-Summarized"));
+        org.arxos.api.render.RenderRequest asked = renderer.requests.get(0);
+        assertEquals(new org.arxos.model.geometry.Bounds(0, 0, 10, 5), asked.viewport());
+        assertEquals(20, asked.scale());
+        assertEquals(5000, asked.maxElements());
+
+        String etag = drawn.headers().get("ETag");
+        assertEquals(304, call(FakeServices.Request.of("GET", "/api/buildings/t1/floors/f1/render?bbox=0,0,10,5&scale=20",
+                ALICE).header("If-None-Match", etag)).status());
+        assertEquals(1, renderer.requests.size());
+        String other = call("GET", "/api/buildings/t1/floors/f1/render?bbox=0,0,10,5&scale=40", ALICE).headers()
+                .get("ETag");
+        assertNotEquals(etag, other);
+        repository.apply("acme", "t1", ChangeSet.of("ann", "", new Change.Rename("f1", "Level one")));
+        assertEquals(200, call(FakeServices.Request.of("GET", "/api/buildings/t1/floors/f1/render?bbox=0,0,10,5&scale=20",
+                ALICE).header("If-None-Match", etag)).status());
+    }
+
+    @Test
+    void tilesAreCutFromTheFloorExtent() throws Exception {
+        DescribingRenderer renderer = floorsWithFootprints();
+        org.arxos.model.geometry.Bounds extent = repository.head("acme", "t1").get("f2").footprint().bounds();
+        ApiResponse tile = call("GET", "/api/buildings/t1/floors/f2/tiles/2/1/0.png", ALICE);
+        assertEquals(200, tile.status());
+        assertEquals("image/png", ((ApiResponse.Streamed) tile).contentType());
+        org.arxos.api.render.TileAddress address = new org.arxos.api.render.TileAddress("f2", 2, 1, 0);
+        assertEquals(address.request(extent, "png", 5000, 3), renderer.requests.get(0));
+        assertTrue(extent.width() > extent.height() * 4 / 3, "the pyramid is square, the floor is wider than deep");
+        assertTrue(problem(call("GET", "/api/buildings/t1/floors/f2/tiles/2/1/3.png", ALICE), 400).detail()
+                .contains("does not overlap floor 'f2'"));
+    }
+
+    @Test
+    void badRenderRequestsAreRefusedNamingTheProblem() throws Exception {
+        floorsWithFootprints();
+        assertEquals("unknown floor 'f99' in revision 1 of building 't1'",
+                problem(call("GET", "/api/buildings/t1/floors/f99/render", ALICE), 404).detail());
+        assertEquals("'f1z1' in building 't1' is a zone, not a floor",
+                problem(call("GET", "/api/buildings/t1/floors/f1z1/tiles/0/0/0.svg", ALICE), 404).detail());
+        assertTrue(problem(call("GET", "/api/buildings/t1/floors/f1/render?bbox=1000,1000,1010,1010&scale=1", ALICE),
+                400).detail().startsWith("the viewport (1000.0, 1000.0) to (1010.0, 1010.0) does not overlap floor 'f1'"));
+        assertEquals("bbox must be minX,minY,maxX,maxY in metres, was '1,2,3'",
+                problem(call("GET", "/api/buildings/t1/floors/f1/render?bbox=1,2,3", ALICE), 400).detail());
+        assertEquals("bbox must have minX < maxX and minY < maxY, was '5,0,1,1'",
+                problem(call("GET", "/api/buildings/t1/floors/f1/render?bbox=5,0,1,1", ALICE), 400).detail());
+        assertEquals("scale must be a positive number of pixels per metre, was -2",
+                problem(call("GET", "/api/buildings/t1/floors/f1/render?scale=-2", ALICE), 400).detail());
+        assertTrue(problem(call("GET", "/api/buildings/t1/floors/f1/render?scale=100000", ALICE), 400).detail()
+                .endsWith("pixels is larger than the limit of 8192 a side: zoom out or draw a smaller viewport"));
+        assertEquals("zoom 23 is out of range: tiles have zoom 0 to 22",
+                problem(call("GET", "/api/buildings/t1/floors/f1/tiles/23/0/0.svg", ALICE), 400).detail());
+        assertEquals("tile 4/0 is outside zoom 2, which has 4 tiles a side",
+                problem(call("GET", "/api/buildings/t1/floors/f1/tiles/2/4/0.svg", ALICE), 400).detail());
+        assertEquals("column must be a whole number, was 'x'",
+                problem(call("GET", "/api/buildings/t1/floors/f1/tiles/2/x/0.svg", ALICE), 400).detail());
+        assertEquals("floors are drawn as svg or png, not 'gif'",
+                problem(call("GET", "/api/buildings/t1/floors/f1/tiles/0/0/0.gif", ALICE), 406).detail());
+        assertEquals("maxElements must be 1 to 5000, was 9000",
+                problem(call("GET", "/api/buildings/t1/floors/f1/render?maxElements=9000", ALICE), 400).detail());
+        assertEquals("unknown grouping strategy 'spatial'; running: fake",
+                problem(call("GET", "/api/buildings/t1/floors/f1/render?strategy=spatial", ALICE), 404).detail());
     }
 }

@@ -62,6 +62,8 @@ final class FakeServices {
                     Instant.parse("2026-01-02T03:04:05Z"));
         }
 
+        private final Map<String, ChangeSet> changeSets = new HashMap<>();
+
         @Override
         public synchronized List<BuildingSummary> list(String tenant) {
             List<BuildingSummary> result = new ArrayList<>();
@@ -103,6 +105,15 @@ final class FakeServices {
         }
 
         @Override
+        public synchronized ChangeSet changes(String tenant, String buildingId, long number) {
+            ChangeSet changes = changeSets.get(tenant + "/" + buildingId + "/" + number);
+            if (changes == null) {
+                throw new UnknownBuildingException("building '" + buildingId + "' has no change set " + number);
+            }
+            return changes;
+        }
+
+        @Override
         public synchronized List<RevisionInfo> history(String tenant, String buildingId, int offset, int limit) {
             List<RevisionInfo> all = new ArrayList<>();
             List<Revision> chain = chain(tenant, buildingId);
@@ -120,6 +131,7 @@ final class FakeServices {
             List<Revision> chain = chain(tenant, buildingId);
             Revision next = chain.get(chain.size() - 1).apply(changes);
             chain.add(next);
+            changeSets.put(tenant + "/" + buildingId + "/" + next.number(), changes);
             return next;
         }
 

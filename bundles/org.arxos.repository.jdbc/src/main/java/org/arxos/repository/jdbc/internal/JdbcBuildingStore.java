@@ -147,6 +147,19 @@ public final class JdbcBuildingStore implements BuildingRepository, AutoCloseabl
     }
 
     @Override
+    public ChangeSet changes(String tenant, String buildingId, long number) {
+        requireTenant(tenant);
+        BuildingKey key = new BuildingKey(tenant, buildingId);
+        long head = headNumber(key);
+        if (number < 2 || number > head) {
+            throw new UnknownBuildingException("no change set made revision " + number + " of building '"
+                    + buildingId + "' for tenant '" + tenant + "' (change sets made revisions 2 to " + head + ")");
+        }
+        return read("could not read change set " + number + " of " + key.describe(),
+                c -> readChanges(c, key, number));
+    }
+
+    @Override
     public List<RevisionInfo> history(String tenant, String buildingId, int offset, int limit) {
         requireTenant(tenant);
         if (offset < 0 || limit < 0) {

@@ -168,6 +168,27 @@ abstract class BuildingRepositoryContract {
     }
 
     @Test
+    void storedChangeSetsReadBackAsApplied() throws Exception {
+        JdbcBuildingStore store = open(50);
+        store.create(tenant, building("b1", 5));
+        ChangeSet first = setPower(1, 60);
+        ChangeSet second = setPower(2, 40);
+        Revision r2 = store.apply(tenant, "b1", first);
+        store.apply(tenant, "b1", second);
+        store.clearCache();
+
+        assertEquals(first, store.changes(tenant, "b1", 2));
+        assertEquals(second, store.changes(tenant, "b1", 3));
+        assertEquals(store.head(tenant, "b1").contentHash(), r2.apply(store.changes(tenant, "b1", 3)).contentHash());
+        UnknownBuildingException none = assertThrows(UnknownBuildingException.class,
+                () -> store.changes(tenant, "b1", 1));
+        assertEquals("no change set made revision 1 of building 'b1' for tenant '" + tenant
+                + "' (change sets made revisions 2 to 3)", none.getMessage());
+        assertThrows(UnknownBuildingException.class, () -> store.changes(tenant, "b1", 4));
+        assertThrows(UnknownBuildingException.class, () -> store.changes("other", "b1", 2));
+    }
+
+    @Test
     void everyRevisionReadBackFromSnapshotsAndReplayHasTheInMemoryHash() throws Exception {
         JdbcBuildingStore store = open(3);
         ChangeSet content = building("b1", 30);
