@@ -51,6 +51,10 @@ final class ArxosRuntime {
 
     static final String FIXTURE = "org.arxos.fixture.grouping";
 
+    /** Grouping strategies and the renderer with what they need (JTS, the Batik wrapper). */
+    static final String[] VIEWS = {"jts-core", "batik-osgi", "org.arxos.grouping", "org.arxos.grouping.spatial",
+            "org.arxos.grouping.system", "org.arxos.grouping.functional", "org.arxos.render"};
+
     private ArxosRuntime() {
     }
 
@@ -66,6 +70,8 @@ final class ArxosRuntime {
         options.add(systemProperty("org.ops4j.pax.url.mvn.offline").value("true"));
         options.add(systemProperty("org.ops4j.pax.url.mvn.useFallbackRepositories").value("false"));
         options.add(frameworkProperty("ds.loglevel").value("warn"));
+        // Batik draws PNGs through AWT classes; no window is ever opened.
+        options.add(systemProperty("java.awt.headless").value("true"));
         for (String name : INFRASTRUCTURE) {
             options.add(bundle(bundleFile(name).toURI().toString()));
         }

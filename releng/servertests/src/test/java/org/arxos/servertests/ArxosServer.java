@@ -112,6 +112,15 @@ final class ArxosServer implements AutoCloseable {
         return jar;
     }
 
+    /** A jar that Surefire passes the path of in {@code property}; fails naming what to build when it is missing. */
+    static Path jar(String property, String fallback, String buildFirst) {
+        Path jar = pathProperty(property, fallback);
+        if (!Files.isRegularFile(jar)) {
+            fail("no jar at " + jar + ": build " + buildFirst + " first");
+        }
+        return jar;
+    }
+
     private static Path pathProperty(String name, String fallback) {
         String value = System.getProperty(name);
         return Path.of(value == null || value.isBlank() ? fallback : value).toAbsolutePath().normalize();
@@ -294,6 +303,26 @@ final class ArxosServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops a bundle into {@code deploy/}: copied beside it, then moved in, so FileInstall never sees half a jar.
+     * Returns the jar in {@code deploy/} and the {@link System#nanoTime()} of the move, for timing the switch.
+     */
+    record Deployed(Path jar, long nanos) {
+    }
+
+    Deployed deploy(Path jar) {
+        try {
+            Path staged = home.resolve(jar.getFileName() + ".part");
+            Files.copy(jar, staged, StandardCopyOption.REPLACE_EXISTING);
+            Path deployed = home.resolve("deploy").resolve(jar.getFileName());
+            long nanos = System.nanoTime();
+            Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE);
+            return new Deployed(deployed, nanos);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not drop " + jar + " into " + home.resolve("deploy"), e);
+        }
+    }
+
     /** Types one command into the server's Gogo shell (its stdin). */
     void gogo(String commandLine) {
         if (!isRunning()) {
@@ -374,13 +403,22 @@ final class ArxosServer implements AutoCloseable {
      * something else). Needs {@code -Djdk.httpclient.allowRestrictedHeaders=connection} (set by Surefire).
      */
     HttpResponse<String> send(HttpRequest.Builder request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #send} for a binary answer, such as a PNG. */
+    HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> answer) {
         HttpRequest built = request.timeout(REQUEST_TIMEOUT).build();
         if (built.bodyPublisher().isPresent() && !built.method().equals("GET")
                 && built.bodyPublisher().get().contentLength() != 0 && CONNECTION_HEADER_ALLOWED) {
             built = HttpRequest.newBuilder(built, (name, value) -> true).header("Connection", "close").build();
         }
         try {
-            return http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(built, answer);
         } catch (IOException e) {
             throw new AssertionError(built.method() + " " + built.uri() + " failed: " + e + logTails(), e);
         } catch (InterruptedException e) {

@@ -44,7 +44,7 @@ class DeployFolderTest {
     }
 
     @Test
-    void fixtureInDeployServesGroupingAndRemovingItRestoresContainment() throws IOException {
+    void fixtureInDeployServesGroupingAndRemovingItRestoresSpatial() throws IOException {
         Path fixture = ArxosServer.fixtureJar();
         server = ArxosServer.create(dir);
         server.start();
@@ -53,8 +53,8 @@ class DeployFolderTest {
         awaitSample(server, token);
 
         // before: the built-in strategy
-        assertGrouping(server, token, "containment", null);
-        assertEquals("building", hierarchyRoot(server, token).path("kind").asText());
+        assertGrouping(server, token, "spatial", null);
+        assertEquals("sample", hierarchyRoot(server, token).path("objectId").asText());
 
         // drop the jar (copied beside, then moved in, so FileInstall never sees half a jar)
         Path staged = server.home().resolve(fixture.getFileName() + ".part");
@@ -67,7 +67,7 @@ class DeployFolderTest {
                 in.toMillis());
         assertTrue(in.compareTo(SWITCH_LIMIT) <= 0, "the switch to fixture took " + in.toMillis() + " ms");
         JsonNode grouping = assertGrouping(server, token, "fixture", null);
-        assertTrue(lists(grouping, "containment"), "containment is still registered: " + grouping);
+        assertTrue(lists(grouping, "spatial"), "spatial is still registered: " + grouping);
 
         JsonNode page = hierarchy(server, token);
         assertEquals("fixture", page.path("strategy").asText(), "strategy of " + page);
@@ -76,15 +76,15 @@ class DeployFolderTest {
         // remove the jar
         long removed = System.nanoTime();
         Files.delete(deployed);
-        Duration out = awaitServing(server, token, "containment", removed);
-        System.out.printf("DeployFolderTest: containment serving grouping again %d ms after the jar was deleted%n",
+        Duration out = awaitServing(server, token, "spatial", removed);
+        System.out.printf("DeployFolderTest: spatial serving grouping again %d ms after the jar was deleted%n",
                 out.toMillis());
         assertTrue(out.compareTo(SWITCH_LIMIT) <= 0, "the switch back took " + out.toMillis() + " ms");
-        grouping = assertGrouping(server, token, "containment", null);
+        grouping = assertGrouping(server, token, "spatial", null);
         assertFalse(lists(grouping, "fixture"), "the fixture is uninstalled: " + grouping);
         JsonNode after = hierarchy(server, token);
-        assertEquals("containment", after.path("strategy").asText(), "strategy of " + after);
-        assertEquals("building", after.path("node").path("kind").asText(), "root of " + after);
+        assertEquals("spatial", after.path("strategy").asText(), "strategy of " + after);
+        assertEquals("sample", after.path("node").path("objectId").asText(), "root of " + after);
     }
 
     // ----------------------------------------------------------------------- shared with PinSurvivesRestartTest

@@ -32,13 +32,17 @@ public record RenderRequest(String floorId, Bounds viewport, double scale, Strin
         }
     }
 
-    /** Width of the drawing in pixels. */
+    /** Width of the drawing in pixels, rounded: float viewports make a 256-pixel tile 256.00002 pixels wide. */
     public int pixelWidth() {
-        return (int) Math.ceil(viewport.width() * scale);
+        return pixels(viewport.width());
     }
 
-    /** Height of the drawing in pixels. */
+    /** Height of the drawing in pixels, rounded as {@link #pixelWidth()}. */
     public int pixelHeight() {
-        return (int) Math.ceil(viewport.height() * scale);
+        return pixels(viewport.height());
+    }
+
+    private int pixels(float metres) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(metres * scale)));
     }
 }

@@ -1,16 +1,17 @@
 package org.arxos.core.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.arxos.api.selection.CallRecord;
 import org.arxos.api.selection.Capability;
 import org.arxos.api.selection.CapabilityStatus;
 import org.arxos.api.selection.Implementation;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -18,17 +19,18 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Follows the implementations of one capability and keeps, ready for every call, the one that serves. The choice is
- * recomputed only when an implementation comes, goes or changes, or the pin changes.
+ * recomputed only when an implementation comes, goes, changes or is quarantined or reinstated, or the pin changes.
+ * A quarantined implementation serves only while every implementation is quarantined.
  */
-final class CapabilityTracker extends ServiceTracker<Object, Object> {
+final class CapabilityTracker extends ServiceTracker<Object, Object> implements GuardedCalls.Implementations {
 
-    private record Choice(ServiceReference<Object>[] ranked, ServiceReference<Object> serving, Object service) {
+    private record Choice(List<Candidate> ranked, Candidate serving) {
     }
 
     private final Capability capability;
     private volatile String pin;
-    private final Map<ServiceReference<Object>, Object> services = new ConcurrentHashMap<>();
-    private volatile Choice choice = new Choice(emptyRefs(), null, null);
+    private final Map<ServiceReference<Object>, Candidate> candidates = new ConcurrentHashMap<>();
+    private volatile Choice choice = new Choice(List.of(), null);
 
     CapabilityTracker(BundleContext context, Capability capability, String pin) {
         super(context, capability.spi().getName(), null);
@@ -36,7 +38,8 @@ final class CapabilityTracker extends ServiceTracker<Object, Object> {
         this.pin = pin;
     }
 
-    Capability capability() {
+    @Override
+    public Capability capability() {
         return capability;
     }
 
@@ -50,45 +53,69 @@ final class CapabilityTracker extends ServiceTracker<Object, Object> {
     }
 
     Optional<Object> serving() {
-        return Optional.ofNullable(choice.service());
+        Candidate serving = choice.serving();
+        return serving == null ? Optional.empty() : Optional.of(serving.service());
     }
 
     Optional<Object> named(String implementation) {
-        for (ServiceReference<Object> ref : choice.ranked()) {
-            if (implementation.equals(nameOf(ref))) {
-                return Optional.ofNullable(services.get(ref));
-            }
-        }
-        return Optional.empty();
+        return choice.ranked().stream().filter(c -> c.implementation().name().equals(implementation)).findFirst()
+                .map(Candidate::service);
     }
 
     /** Every implementation, the serving one first, then by ranking. */
     List<Object> all() {
+        return candidates(null).stream().map(Candidate::service).toList();
+    }
+
+    @Override
+    public List<Candidate> candidates(String first) {
         Choice c = choice;
-        List<Object> result = new ArrayList<>(c.ranked().length);
-        if (c.service() != null) {
-            result.add(c.service());
+        return order(c.ranked(), c.serving(), first);
+    }
+
+    /**
+     * The order in which a guarded call tries the implementations: the named one (when registered and not
+     * quarantined), the serving one, the others not quarantined by ranking, then the quarantined ones by ranking.
+     */
+    static List<Candidate> order(List<Candidate> ranked, Candidate serving, String first) {
+        List<Candidate> order = new ArrayList<>(ranked.size());
+        ranked.stream().filter(x -> !x.quarantined() && x.implementation().name().equals(first)).findFirst()
+                .ifPresent(order::add);
+        if (serving != null && !order.contains(serving)) {
+            order.add(serving);
         }
-        for (ServiceReference<Object> ref : c.ranked()) {
-            if (ref != c.serving()) {
-                Object service = services.get(ref);
-                if (service != null) {
-                    result.add(service);
-                }
-            }
-        }
-        return result;
+        ranked.stream().filter(x -> !x.quarantined() && !order.contains(x)).forEach(order::add);
+        ranked.stream().filter(x -> !order.contains(x)).forEach(order::add);
+        return order;
     }
 
     CapabilityStatus status() {
         Choice c = choice;
-        List<Implementation> implementations = new ArrayList<>();
-        for (ServiceReference<Object> ref : c.ranked()) {
-            implementations.add(new Implementation(nameOf(ref), rankingOf(ref), ref.getBundle().getSymbolicName(),
-                    (Long) ref.getProperty(Constants.SERVICE_ID)));
+        return new CapabilityStatus(capability, c.ranked().stream().map(Candidate::implementation).toList(), pin,
+                c.serving() == null ? null : c.serving().implementation().name());
+    }
+
+    List<CallRecord> records() {
+        return choice.ranked().stream().map(c -> c.ledger().record(c.implementation())).toList();
+    }
+
+    @Override
+    public void quarantineChanged() {
+        rechoose();
+    }
+
+    /** Ends the quarantine of the implementations of this name; answers whether one was quarantined. */
+    boolean reinstate(String implementation) {
+        boolean reinstated = false;
+        for (Candidate c : choice.ranked()) {
+            if (c.implementation().name().equals(implementation)) {
+                reinstated |= c.ledger().reinstate();
+            }
         }
-        return new CapabilityStatus(capability, implementations, pin,
-                c.serving() == null ? null : nameOf(c.serving()));
+        if (reinstated) {
+            rechoose();
+        }
+        return reinstated;
     }
 
     @Override
@@ -97,58 +124,67 @@ final class CapabilityTracker extends ServiceTracker<Object, Object> {
         if (service == null) {
             return null;
         }
-        services.put(reference, service);
+        candidates.put(reference, new Candidate(implementationOf(reference), service, new CallLedger()));
         rechoose();
         return service;
     }
 
     @Override
     public void modifiedService(ServiceReference<Object> reference, Object service) {
+        candidates.computeIfPresent(reference,
+                (ref, c) -> new Candidate(implementationOf(ref), c.service(), c.ledger()));
         rechoose();
     }
 
     @Override
     public void removedService(ServiceReference<Object> reference, Object service) {
-        services.remove(reference);
+        candidates.remove(reference);
         rechoose();
         context.ungetService(reference);
     }
 
     /* Synchronized so that concurrent registrations cannot publish a stale choice; readers never lock. */
     private synchronized void rechoose() {
-        List<ServiceReference<Object>> live = new ArrayList<>(services.keySet());
+        List<ServiceReference<Object>> live = new ArrayList<>(candidates.keySet());
         // ServiceReference.compareTo orders by ranking, then by service id descending: the greatest serves first.
         live.sort(Collections.reverseOrder());
-        ServiceReference<Object> serving = null;
-        String pinned = pin;
-        if (pinned != null) {
-            serving = live.stream().filter(ref -> pinned.equals(nameOf(ref))).findFirst().orElse(null);
+        List<Candidate> ranked = new ArrayList<>(live.size());
+        for (ServiceReference<Object> ref : live) {
+            Candidate candidate = candidates.get(ref);
+            if (candidate != null) {
+                ranked.add(candidate);
+            }
         }
-        if (serving == null && !live.isEmpty()) {
-            serving = live.get(0);
-        }
-        @SuppressWarnings("unchecked")
-        ServiceReference<Object>[] ranked = live.toArray(new ServiceReference[0]);
-        choice = new Choice(ranked, serving, serving == null ? null : services.get(serving));
+        Candidate serving = serving(ranked, pin);
+        choice = new Choice(List.copyOf(ranked), serving);
     }
 
-    static String nameOf(ServiceReference<?> ref) {
+    /** The pinned implementation, else the highest ranked; quarantined ones only while all are quarantined. */
+    static Candidate serving(List<Candidate> ranked, String pin) {
+        List<Candidate> eligible = ranked.stream().filter(c -> !c.quarantined()).toList();
+        if (eligible.isEmpty()) {
+            eligible = ranked;
+        }
+        return eligible.stream().filter(c -> c.implementation().name().equals(pin)).findFirst()
+                .orElse(eligible.isEmpty() ? null : eligible.get(0));
+    }
+
+    /** Its {@code arxos.impl} name, or for an implementation without one, its bundle and service id. */
+    private static Implementation implementationOf(ServiceReference<?> ref) {
+        Bundle registrant = ref.getBundle();
+        String bundle = registrant == null ? "(unregistered)" : registrant.getSymbolicName();
+        Long serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
         Object name = ref.getProperty(Capability.IMPL);
-        return name == null ? ref.getBundle().getSymbolicName() + "/" + ref.getProperty(Constants.SERVICE_ID)
-                : String.valueOf(name);
+        return new Implementation(name == null ? bundle + "/" + serviceId : String.valueOf(name), rankingOf(ref),
+                bundle, serviceId);
     }
 
     private static int rankingOf(ServiceReference<?> ref) {
         return ref.getProperty(Constants.SERVICE_RANKING) instanceof Integer ranking ? ranking : 0;
     }
 
-    @SuppressWarnings("unchecked")
-    private static ServiceReference<Object>[] emptyRefs() {
-        return new ServiceReference[0];
-    }
-
     @Override
     public String toString() {
-        return capability.id() + Arrays.toString(choice.ranked());
+        return capability.id() + choice.ranked().stream().map(c -> c.implementation().name()).toList();
     }
 }

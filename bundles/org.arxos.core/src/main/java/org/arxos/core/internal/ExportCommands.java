@@ -57,44 +57,79 @@ public final class ExportCommands {
     }
 
     String exportFile(String tenant, String building, String revision, String format, String node, String file) {
-        long number;
-        if (revision == null || revision.isBlank() || revision.equals("head")) {
-            number = 0;
-        } else {
-            try {
-                number = Long.parseLong(revision.strip());
-            } catch (NumberFormatException e) {
-                number = -1;
-            }
-            if (number < 1) {
-                return "export failed: --revision must be a revision number from 1 or 'head' but was '" + revision
-                        + "'";
-            }
+        long number = revisionNumber(revision);
+        if (number < 0) {
+            return "export failed: " + badRevision(revision);
         }
         Path path = Path.of(file).toAbsolutePath().normalize();
-        if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
-            return "export failed: no such folder: " + path.getParent();
-        }
-        if (Files.isDirectory(path)) {
-            return "export failed: " + path + " is a folder; name the file to write";
+        String unwritable = unwritable(path);
+        if (unwritable != null) {
+            return "export failed: " + unwritable;
         }
         ExportRequest request = new ExportRequest(tenant, building, number, format, path.getFileName().toString(),
                 node);
-        Path part = path.resolveSibling(path.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8)
-                + ".part");
         try {
             // the format is checked before a file is made
             exports.exporterFor(request.format(), request.fileName());
             long start = System.nanoTime();
-            ExportedRevision done;
-            try (OutputStream out = Files.newOutputStream(part)) {
-                done = exports.export(request, out);
-            }
-            move(part, path);
+            ExportedRevision done = writeAtomically(path, out -> exports.export(request, out));
             return summary(tenant, path, done, (System.nanoTime() - start) / 1e9);
         } catch (Exception e) {
-            deleteQuietly(part);
             return "export failed: " + describe(request, path, e);
+        }
+    }
+
+    /** The number of {@code --revision}: 0 for the head, -1 when it is not a revision number. */
+    static long revisionNumber(String revision) {
+        if (revision == null || revision.isBlank() || revision.equals("head")) {
+            return 0;
+        }
+        try {
+            long number = Long.parseLong(revision.strip());
+            return number < 1 ? -1 : number;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String badRevision(String revision) {
+        return "--revision must be a revision number from 1 or 'head' but was '" + revision + "'";
+    }
+
+    /** Why a file cannot be written at {@code path}, or {@code null} when it can. */
+    static String unwritable(Path path) {
+        if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+            return "no such folder: " + path.getParent();
+        }
+        if (Files.isDirectory(path)) {
+            return path + " is a folder; name the file to write";
+        }
+        return null;
+    }
+
+    /** What writes a file's content and says what it wrote. */
+    @FunctionalInterface
+    interface ContentWriter<T> {
+        T write(OutputStream out) throws Exception;
+    }
+
+    /**
+     * Writes to a temporary file beside {@code path} and moves it into place only when the writer succeeded, so a
+     * failed write never leaves a partial file under the name asked for.
+     */
+    static <T> T writeAtomically(Path path, ContentWriter<T> writer) throws Exception {
+        Path part = path.resolveSibling(path.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8)
+                + ".part");
+        try {
+            T written;
+            try (OutputStream out = Files.newOutputStream(part)) {
+                written = writer.write(out);
+            }
+            move(part, path);
+            return written;
+        } catch (Exception e) {
+            deleteQuietly(part);
+            throw e;
         }
     }
 

@@ -1,9 +1,11 @@
 package org.arxos.core.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.arxos.api.grouping.HierarchyView;
 import org.arxos.api.grouping.HierarchyViews;
@@ -12,9 +14,9 @@ import org.arxos.api.render.RenderRequest;
 import org.arxos.api.render.RenderResult;
 import org.arxos.api.render.RenderedFloor;
 import org.arxos.api.render.Renderer;
-import org.arxos.api.selection.Capability;
-import org.arxos.api.selection.CapabilityStatus;
+import org.arxos.api.selection.CallGuard;
 import org.arxos.api.selection.ImplementationSelector;
+import org.arxos.api.selection.Served;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.ObjectType;
 import org.arxos.model.Revision;
@@ -86,17 +88,24 @@ public final class HierarchyFloorRendering implements FloorRendering {
             throw new IllegalArgumentException("the viewport " + describe(request.viewport()) + " does not overlap floor '"
                     + request.floorId() + "', which covers " + describe(extent));
         }
-        Renderer renderer = selector.require(Renderer.class);
-        CapabilityStatus rendering = selector.capability(Capability.RENDERER);
-        if (!renderer.formats().contains(request.format())) {
-            throw new IllegalArgumentException("the renderer draws " + String.join(", ", renderer.formats().stream()
-                    .sorted().toList()) + ", not '" + request.format() + "'");
-        }
         HierarchyView view = views.view(tenant, buildingId, revision, strategy);
-        RenderResult result = renderer.render(revision, view.hierarchy(), request, out);
-        long rendererId = rendering.implementations().stream().filter(i -> i.name().equals(rendering.serving()))
-                .mapToLong(i -> i.serviceId()).findFirst().orElse(0);
-        return new RenderedFloor(view.strategy(), view.implementation(), rendering.serving(), rendererId, result);
+        // Drawn into memory first: a renderer that fails half way must not leave half a drawing for the next to
+        // append to. Drawings are bounded by the element cap, so this is a few megabytes at most.
+        Served<Drawing> served = selector.call(Renderer.class, null, (renderer, implementation) -> {
+            if (!renderer.formats().contains(request.format())) {
+                throw new IllegalArgumentException("the renderer draws " + String.join(", ", renderer.formats()
+                        .stream().sorted().toList()) + ", not '" + request.format() + "'");
+            }
+            ByteArrayOutputStream drawing = new ByteArrayOutputStream(1 << 16);
+            return new Drawing(renderer.render(revision, view.hierarchy(), request, drawing), drawing);
+        }, CallGuard.<Drawing>validating(d -> d.result() == null ? Optional.of("returned no render result")
+                : Optional.empty()).answering(IllegalArgumentException.class));
+        served.value().bytes().writeTo(out);
+        return new RenderedFloor(view.strategy(), view.implementation(), served.implementation().name(),
+                served.implementation().serviceId(), served.value().result());
+    }
+
+    private record Drawing(RenderResult result, ByteArrayOutputStream bytes) {
     }
 
     private static BuildingObject floor(Revision revision, String floorId) {

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Reports the server DOWN while a capability it cannot serve requests without has no implementation, and DEGRADED
- * while a pinned implementation is not running (another one serves in its place).
+ * while a pinned implementation is not running or is quarantined (another one serves in its place).
  */
 @Component(property = HealthContributor.NAME + "=selection")
 public final class SelectionHealthContributor implements HealthContributor {
@@ -47,7 +47,10 @@ public final class SelectionHealthContributor implements HealthContributor {
                 problems.add("no " + id + " is running");
             } else if (capability.pinned() != null && !capability.pinned().equals(capability.serving())) {
                 status = status.and(Health.Status.DEGRADED);
-                problems.add(id + " is pinned to " + capability.pinned() + ", which is not running");
+                boolean registered = capability.implementations().stream()
+                        .anyMatch(i -> i.name().equals(capability.pinned()));
+                problems.add(id + " is pinned to " + capability.pinned() + ", which is "
+                        + (registered ? "quarantined" : "not running"));
             }
         }
         return new Health(status, String.join("; ", problems), serving);

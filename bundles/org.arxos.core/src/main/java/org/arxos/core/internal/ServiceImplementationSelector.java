@@ -9,10 +9,17 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.arxos.api.selection.CallGuard;
+import org.arxos.api.selection.CallRecord;
 import org.arxos.api.selection.Capability;
 import org.arxos.api.selection.CapabilityStatus;
 import org.arxos.api.selection.ImplementationSelector;
+import org.arxos.api.selection.Served;
+import org.arxos.api.selection.ServiceCall;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -27,7 +34,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Chooses per call among the registered implementations of each capability: the pinned one while it is registered,
  * else the highest ranked. Pins live in ConfigAdmin (PID {@value SelectionConfiguration#PID}), so they survive
- * restarts and can be set from a file in {@code etc/}, the REST API or the Gogo shell.
+ * restarts and can be set from a file in {@code etc/}, the REST API or the Gogo shell. Guarded calls run under the
+ * time limit and quarantine rule of the same configuration.
  */
 @Component(configurationPid = SelectionConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SelectionConfiguration.class)
@@ -35,11 +43,20 @@ public final class ServiceImplementationSelector implements ImplementationSelect
 
     private final Map<Capability, CapabilityTracker> trackers = new EnumMap<>(Capability.class);
     private final ConfigurationAdmin configurationAdmin;
+    private final ExecutorService callThreads;
+    private final GuardedCalls guardedCalls;
 
     @Activate
     public ServiceImplementationSelector(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
-            Map<String, Object> properties) {
+            Map<String, Object> properties, SelectionConfiguration configuration) {
         this.configurationAdmin = configurationAdmin;
+        AtomicInteger threads = new AtomicInteger();
+        this.callThreads = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "arxos-guarded-call-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.guardedCalls = new GuardedCalls(callThreads, CallSettings.of(configuration));
         Map<Capability, String> pins = pinsOf(properties);
         for (Capability capability : Capability.values()) {
             CapabilityTracker tracker = new CapabilityTracker(context, capability, pins.get(capability));
@@ -49,7 +66,8 @@ public final class ServiceImplementationSelector implements ImplementationSelect
     }
 
     @Modified
-    void modified(Map<String, Object> properties) {
+    void modified(Map<String, Object> properties, SelectionConfiguration configuration) {
+        guardedCalls.settings(CallSettings.of(configuration));
         Map<Capability, String> pins = pinsOf(properties);
         trackers.forEach((capability, tracker) -> tracker.pin(pins.get(capability)));
     }
@@ -57,6 +75,7 @@ public final class ServiceImplementationSelector implements ImplementationSelect
     @Deactivate
     void deactivate() {
         trackers.values().forEach(CapabilityTracker::close);
+        callThreads.shutdownNow();
     }
 
     @Override
@@ -84,6 +103,22 @@ public final class ServiceImplementationSelector implements ImplementationSelect
     @Override
     public CapabilityStatus capability(Capability capability) {
         return trackers.get(capability).status();
+    }
+
+    @Override
+    public <S, R> Served<R> call(Class<S> spi, String implementation, ServiceCall<? super S, ? extends R> call,
+            CallGuard<R> guard) {
+        return guardedCalls.call(tracker(spi), spi, implementation, call, guard);
+    }
+
+    @Override
+    public List<CallRecord> calls(Capability capability) {
+        return trackers.get(capability).records();
+    }
+
+    @Override
+    public boolean reinstate(Capability capability, String implementation) {
+        return trackers.get(capability).reinstate(implementation);
     }
 
     @Override

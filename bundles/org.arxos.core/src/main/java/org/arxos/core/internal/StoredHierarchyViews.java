@@ -15,11 +15,13 @@ import org.arxos.api.grouping.HierarchyView;
 import org.arxos.api.grouping.HierarchyViews;
 import org.arxos.api.grouping.UnknownStrategyException;
 import org.arxos.api.repository.BuildingRepository;
+import org.arxos.api.selection.CallGuard;
 import org.arxos.api.selection.Capability;
 import org.arxos.api.selection.CapabilityStatus;
 import org.arxos.api.selection.Implementation;
 import org.arxos.api.selection.ImplementationSelector;
 import org.arxos.api.selection.NoImplementationException;
+import org.arxos.api.selection.Served;
 import org.arxos.model.ChangeRejectedException;
 import org.arxos.model.ChangeSet;
 import org.arxos.model.Revision;
@@ -79,25 +81,36 @@ public final class StoredHierarchyViews implements HierarchyViews {
 
     @Override
     public HierarchyView view(String tenant, String buildingId, Revision revision, String strategy) {
-        CapabilityStatus status = selector.capability(Capability.GROUPING);
-        String name = strategy != null ? strategy : status.serving();
-        if (name == null) {
-            throw new NoImplementationException("no implementation of grouping is running");
+        if (strategy != null) {
+            CapabilityStatus status = selector.capability(Capability.GROUPING);
+            if (status.implementations().stream().noneMatch(i -> i.name().equals(strategy))) {
+                throw unknown(strategy, status);
+            }
         }
-        Implementation implementation = status.implementations().stream().filter(i -> i.name().equals(name))
-                .findFirst().orElseThrow(() -> unknown(name, status));
-        GroupingStrategy grouper = selector.select(GroupingStrategy.class, name)
-                .orElseThrow(() -> unknown(name, status));
-        Key key = new Key(new Lineage(tenant, buildingId, name, implementation.serviceId()), revision.number(),
-                revision.contentHash());
-        Kept found;
-        synchronized (kept) {
-            found = kept.get(key);
+        Served<Kept> served = selector.call(GroupingStrategy.class, strategy, (grouper, implementation) -> {
+            Key key = new Key(new Lineage(tenant, buildingId, implementation.name(), implementation.serviceId()),
+                    revision.number(), revision.contentHash());
+            Kept found;
+            synchronized (kept) {
+                found = kept.get(key);
+            }
+            return found != null ? found : groupOnce(key, revision, grouper);
+        }, CallGuard.validating(k -> problemOf(k.hierarchy(), revision)));
+        Implementation by = served.implementation();
+        return new HierarchyView(by.name(), by.serviceId(), served.value().hierarchy());
+    }
+
+    private static Optional<String> problemOf(Hierarchy hierarchy, Revision revision) {
+        if (hierarchy == null) {
+            return Optional.of("returned no hierarchy");
         }
-        if (found == null) {
-            found = groupOnce(key, revision, grouper);
+        if (hierarchy.root() == null) {
+            return Optional.of("the hierarchy has no root");
         }
-        return new HierarchyView(name, implementation.serviceId(), found.hierarchy());
+        if (hierarchy.revision() != revision.number()) {
+            return Optional.of("the hierarchy is of revision " + hierarchy.revision() + ", not " + revision.number());
+        }
+        return Optional.empty();
     }
 
     private Kept groupOnce(Key key, Revision revision, GroupingStrategy grouper) {

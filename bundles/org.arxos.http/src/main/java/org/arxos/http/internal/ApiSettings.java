@@ -9,7 +9,7 @@ record ApiSettings(long maxBodyBytes, long maxObjects, int defaultPageSize, int 
 
     static final ApiSettings DEFAULTS = new ApiSettings(HttpApiConfiguration.DEFAULT_MAX_BODY_BYTES,
             ImportOptions.DEFAULT_MAX_OBJECTS, 100, 1000, RenderRequest.DEFAULT_MAX_ELEMENTS,
-            RenderRequest.DEFAULT_MIN_PIXELS, 22, 8192);
+            RenderRequest.DEFAULT_MIN_PIXELS, 16, 8192);
 
     ApiSettings {
         if (maxBodyBytes < 1) {

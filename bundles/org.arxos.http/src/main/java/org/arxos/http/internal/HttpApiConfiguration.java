@@ -41,7 +41,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Deepest tile zoom",
             description = "Tiles beyond this zoom level are refused. Zoom 0 is one 256-pixel tile over the whole floor.",
             min = "0", max = "30")
-    int maxTileZoom() default 22;
+    int maxTileZoom() default 16;
 
     @AttributeDefinition(name = "Largest drawing (pixels a side)",
             description = "Renders wider or taller than this are refused.", min = "1")

@@ -207,7 +207,7 @@ class ApiDispatcherTest {
 
     @Test
     void bodiesOverTheLimitAre413ByContentLengthAndWhileReading() {
-        settings = new ApiSettings(64, 1000, 100, 1000, 5000, 3, 22, 8192);
+        settings = new ApiSettings(64, 1000, 100, 1000, 5000, 3, 16, 8192);
         Problem declared = problem(call(FakeServices.Request.of("POST", "/api/buildings", ALICE)
                 .body("application/json", DOCUMENT)), 413);
         assertTrue(declared.detail().startsWith("body exceeds the limit of 64 bytes"), declared.detail());
@@ -282,7 +282,7 @@ class ApiDispatcherTest {
                 .body(null, DOCUMENT.replace("\"type\":\"floor\"", "\"type\":\"flor\""))), 400);
         assertTrue(invalid.detail().startsWith("b.json: invalid document at line 3 column "), invalid.detail());
         assertTrue(repository.created.isEmpty());
-        settings = new ApiSettings(64, 1000, 100, 1000, 5000, 3, 22, 8192);
+        settings = new ApiSettings(64, 1000, 100, 1000, 5000, 3, 16, 8192);
         problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json&async=true", ALICE)
                 .body(null, DOCUMENT)), 413);
         problem(call(FakeServices.Request.of("POST", "/api/buildings/import?name=b.json&async=maybe", ALICE)
@@ -720,7 +720,7 @@ class ApiDispatcherTest {
         assertEquals(head.children("t1").stream().filter(o -> o.type() == ObjectType.FLOOR).map(o -> o.id()).toList(),
                 page.floors().stream().map(RenderEndpoints.FloorSummary::id).toList());
         assertEquals(head.get("f1").footprint().bounds(), page.floors().get(0).extent());
-        assertEquals(22, page.floors().get(0).maxTileZoom());
+        assertEquals(16, page.floors().get(0).maxTileZoom());
     }
 
     @Test
@@ -779,8 +779,8 @@ class ApiDispatcherTest {
                 problem(call("GET", "/api/buildings/t1/floors/f1/render?scale=-2", ALICE), 400).detail());
         assertTrue(problem(call("GET", "/api/buildings/t1/floors/f1/render?scale=100000", ALICE), 400).detail()
                 .endsWith("pixels is larger than the limit of 8192 a side: zoom out or draw a smaller viewport"));
-        assertEquals("zoom 23 is out of range: tiles have zoom 0 to 22",
-                problem(call("GET", "/api/buildings/t1/floors/f1/tiles/23/0/0.svg", ALICE), 400).detail());
+        assertEquals("zoom 17 is out of range: tiles have zoom 0 to 16",
+                problem(call("GET", "/api/buildings/t1/floors/f1/tiles/17/0/0.svg", ALICE), 400).detail());
         assertEquals("tile 4/0 is outside zoom 2, which has 4 tiles a side",
                 problem(call("GET", "/api/buildings/t1/floors/f1/tiles/2/4/0.svg", ALICE), 400).detail());
         assertEquals("column must be a whole number, was 'x'",
