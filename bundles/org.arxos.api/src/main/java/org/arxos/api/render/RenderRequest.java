@@ -43,6 +43,6 @@ public record RenderRequest(String floorId, Bounds viewport, double scale, Strin
     }
 
     private int pixels(float metres) {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(metres * scale)));
+        return (int) Math.min(Integer.MAX_VALUE, Math.round(metres * scale));
     }
 }
