@@ -1,12 +1,17 @@
 package org.arxos.grouping;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.arxos.api.grouping.GroupNode;
 import org.arxos.api.grouping.Hierarchy;
+import org.arxos.grouping.internal.IdTable;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Revision;
+import org.arxos.model.geometry.Bounds;
 
 /**
  * An immutable hierarchy over one revision: a tree of groups whose leaves are the revision's objects. It holds ids,
@@ -14,64 +19,189 @@ import org.arxos.model.Revision;
  *
  * <p>A group either stands for an object (a floor, a zone: its id is the object's id, and the object is not also a
  * leaf) or is a pure group whose id contains {@code /}. A group's object count is the objects in its subtree, its own
- * included; its bounds are the union of its members' footprints and its child groups' bounds.
+ * included; its bounds are the union of its own footprint (when it stands for an object), its members' footprints and
+ * its child groups' bounds.
  *
  * <p>Children are listed child groups first, in the order they were added, then member objects in the order they
  * were added. {@link #edit(Revision)} starts an {@link Editor} that makes the next revision's tree, sharing
  * everything it does not touch with this one; the cost of an edit is in proportion to the groups it touches.
+ *
+ * <p>The layout is per-group arrays indexed by group, a member array per group holding the revision's own id strings,
+ * and one {@link IdTable} from every id in the tree to its group (16 bytes an id): a spatial tree of a million objects
+ * in clusters of 16 retains about 34 bytes an object, its groups' own ids and labels included. Safe to read from many
+ * threads.
  */
 public final class GroupTree implements Hierarchy {
+
+    static final int NONE = -1;
+
+    final Revision source;
+    final String layout;
+    final int root;
+    /** Group indexes in use, free ones included; a free index has a null id. */
+    final int slots;
+    final int groupCount;
+    final String[] ids;
+    final String[] labels;
+    final String[] kinds;
+    final String[] objectIds;
+    final int[] parents;
+    final int[] objectCounts;
+    /** Bounds by group; NaN where the subtree has no footprint. */
+    final float[] minX;
+    final float[] minY;
+    final float[] maxX;
+    final float[] maxY;
+    final int[][] childGroups;
+    final String[][] members;
+    /** Every id in the tree: a leaf's id to its group's index, a group's id to {@code -(index + 1)}. */
+    final IdTable table;
+
+    GroupTree(GroupDraft draft) {
+        source = draft.revision;
+        layout = draft.layout;
+        root = draft.root;
+        slots = draft.slots;
+        groupCount = draft.live;
+        ids = Arrays.copyOf(draft.ids, slots);
+        labels = Arrays.copyOf(draft.labels, slots);
+        kinds = Arrays.copyOf(draft.kinds, slots);
+        objectIds = Arrays.copyOf(draft.objectIds, slots);
+        parents = Arrays.copyOf(draft.parents, slots);
+        objectCounts = Arrays.copyOf(draft.objectCounts, slots);
+        minX = Arrays.copyOf(draft.minX, slots);
+        minY = Arrays.copyOf(draft.minY, slots);
+        maxX = Arrays.copyOf(draft.maxX, slots);
+        maxY = Arrays.copyOf(draft.maxY, slots);
+        childGroups = Arrays.copyOf(draft.childGroups, slots);
+        members = Arrays.copyOf(draft.members, slots);
+        table = draft.table;
+    }
 
     /**
      * Starts a tree over {@code revision}. Its root group stands for the building object, or is the pure group
      * {@code "/"} when the revision has no building.
      */
     public static Builder builder(Revision revision) {
-        throw new UnsupportedOperationException("not yet");
+        return builder(revision, "");
     }
 
-    /** Starts a tree for {@code next}, a later revision of the same building, from this one. */
+    /**
+     * Starts a tree over {@code revision} whose {@link #layout()} is {@code layout}.
+     *
+     * @param layout what arranges the tree and with which settings (e.g. {@code "spatial;fan-out=16"}), so that a
+     *               strategy edits only trees it made itself
+     */
+    public static Builder builder(Revision revision, String layout) {
+        return new GroupBuilder(revision, layout);
+    }
+
+    /**
+     * Starts a tree for {@code next}, a later revision of the same building, from this one. The root group is kept.
+     *
+     * @throws IllegalArgumentException when {@code next} has another building (or none) than the root stands for
+     */
     public Editor edit(Revision next) {
-        throw new UnsupportedOperationException("not yet");
+        return new GroupEditor(this, next);
     }
 
     /** The revision the tree is over. */
     public Revision source() {
-        throw new UnsupportedOperationException("not yet");
+        return source;
+    }
+
+    /** What arranged the tree, as given to {@link #builder(Revision, String)}; kept by edits. */
+    public String layout() {
+        return layout;
     }
 
     public int groupCount() {
-        throw new UnsupportedOperationException("not yet");
+        return groupCount;
     }
 
     /** The id of the group the object is a member (leaf) of, or of its parent group if the object is a group. */
     public Optional<String> groupOf(String objectId) {
-        throw new UnsupportedOperationException("not yet");
+        int code = code(objectId);
+        if (code == IdTable.ABSENT) {
+            return Optional.empty();
+        }
+        int group = code >= 0 ? code : parents[-code - 1];
+        return group == NONE ? Optional.empty() : Optional.of(ids[group]);
+    }
+
+    /** Whether the node is a group rather than a leaf; false for an unknown id. */
+    public boolean isGroup(String nodeId) {
+        int code = code(nodeId);
+        return code != IdTable.ABSENT && code < 0;
     }
 
     @Override
     public long revision() {
-        throw new UnsupportedOperationException("not yet");
+        return source.number();
     }
 
     @Override
     public GroupNode root() {
-        throw new UnsupportedOperationException("not yet");
+        return groupNode(root);
     }
 
     @Override
     public Optional<GroupNode> node(String nodeId) {
-        throw new UnsupportedOperationException("not yet");
+        int code = code(nodeId);
+        if (code == IdTable.ABSENT) {
+            return Optional.empty();
+        }
+        return code < 0 ? Optional.of(groupNode(-code - 1)) : source.find(nodeId).map(GroupTree::leafNode);
     }
 
     @Override
     public Optional<GroupNode> parent(String nodeId) {
-        throw new UnsupportedOperationException("not yet");
+        int code = code(nodeId);
+        if (code == IdTable.ABSENT) {
+            return Optional.empty();
+        }
+        int group = code >= 0 ? code : parents[-code - 1];
+        return group == NONE ? Optional.empty() : Optional.of(groupNode(group));
     }
 
     @Override
     public List<GroupNode> children(String nodeId, int offset, int limit) {
-        throw new UnsupportedOperationException("not yet");
+        int code = code(nodeId);
+        if (code == IdTable.ABSENT || code >= 0 || limit <= 0) {
+            return List.of();
+        }
+        int group = -code - 1;
+        int[] groups = childGroups[group];
+        String[] leaves = members[group];
+        int from = Math.min(Math.max(offset, 0), groups.length + leaves.length);
+        int to = (int) Math.min(groups.length + leaves.length, (long) from + limit);
+        List<GroupNode> page = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            page.add(i < groups.length ? groupNode(groups[i]) : leafNode(source.get(leaves[i - groups.length])));
+        }
+        return page;
+    }
+
+    @Override
+    public String toString() {
+        return "GroupTree " + layout + " of revision " + source.number() + " (" + groupCount + " groups, "
+                + objectCounts[root] + " objects)";
+    }
+
+    private int code(String id) {
+        return id == null ? IdTable.ABSENT : table.get(id);
+    }
+
+    private GroupNode groupNode(int group) {
+        Bounds bounds = Float.isNaN(minX[group]) ? null
+                : new Bounds(minX[group], minY[group], maxX[group], maxY[group]);
+        return new GroupNode(ids[group], labels[group], kinds[group], objectIds[group],
+                childGroups[group].length + members[group].length, objectCounts[group], bounds);
+    }
+
+    private static GroupNode leafNode(BuildingObject object) {
+        return new GroupNode(object.id(), object.name() != null ? object.name() : object.id(), object.kind(),
+                object.id(), 0, 1, object.footprint() == null ? null : object.footprint().bounds());
     }
 
     /** What building a tree and editing one share: adding groups and members, finding groups. */
@@ -98,6 +228,18 @@ public final class GroupTree implements Hierarchy {
         /** The index of the group the object is a leaf of, or -1. */
         int groupOf(String objectId);
 
+        /** The id of the group at this index. @throws IllegalArgumentException when there is none */
+        String id(int group);
+
+        /** The index of the group's parent group, or -1 for the root. */
+        int parent(int group);
+
+        /**
+         * Puts the group's child groups in the order of their ids by {@code order}; the sort is stable, so groups the
+         * order finds equal keep their order.
+         */
+        void sortChildGroups(int group, Comparator<String> order);
+
         GroupTree build();
     }
 
@@ -105,7 +247,11 @@ public final class GroupTree implements Hierarchy {
     public interface Builder extends Assembly {
     }
 
-    /** Changes a copy of a tree for a later revision; the tree it came from is unchanged. */
+    /**
+     * Changes a copy of a tree for a later revision; the tree it came from is unchanged. Objects handed to it must be
+     * the later revision's. A group removed and added again with the same id in one edit keeps its index, so a strategy
+     * that takes a region apart and rebuilds it the same way writes almost nothing.
+     */
     public interface Editor extends Assembly {
 
         /** Takes a leaf out of its group. @return whether it was a leaf */
@@ -116,6 +262,34 @@ public final class GroupTree implements Hierarchy {
 
         /** Removes an empty group (no members, no child groups). @throws IllegalStateException when not empty */
         void removeGroup(int group);
+
+        /**
+         * Removes a group with everything under it: its child groups and all their leaves, which leave the tree.
+         *
+         * @throws IllegalStateException for the root
+         */
+        void removeSubtree(int group);
+
+        /**
+         * Moves a group, with its subtree, to be the last child group of {@code newParent}.
+         *
+         * @throws IllegalArgumentException when {@code newParent} is the group or lies under it
+         * @throws IllegalStateException    for the root
+         */
+        void moveGroup(int group, int newParent);
+
+        /**
+         * Makes the group's leaves exactly {@code objects}, in this order, with their footprints as given. An object
+         * that is a leaf of another group moves here; a leaf of this group that is not listed leaves the tree. Costs
+         * nothing when the list is what the group holds already (then a leaf whose footprint changed needs
+         * {@link #updateObject}), else in proportion to the list.
+         *
+         * @throws IllegalArgumentException when an object is a group or is listed twice
+         */
+        void setMembers(int group, List<BuildingObject> objects);
+
+        /** Sets the label of a group (after its object was renamed). */
+        void setLabel(int group, String label);
 
         /** The ids of the group's leaves, in order. */
         List<String> members(int group);

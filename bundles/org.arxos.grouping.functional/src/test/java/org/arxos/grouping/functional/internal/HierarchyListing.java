@@ -1,0 +1,88 @@
+package org.arxos.grouping.functional.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.arxos.api.grouping.GroupNode;
+import org.arxos.api.grouping.Hierarchy;
+import org.arxos.model.BuildingObject;
+import org.arxos.model.Revision;
+
+/** A hierarchy as a map from node id to its parent and what the node shows, for comparisons that ignore order. */
+final class HierarchyListing {
+
+    private HierarchyListing() {
+    }
+
+    /** A node and the id of its parent. */
+    record Entry(String parentId, GroupNode node) {
+    }
+
+    static Map<String, Entry> of(Hierarchy hierarchy) {
+        Map<String, Entry> nodes = new TreeMap<>();
+        Deque<GroupNode> pending = new ArrayDeque<>();
+        pending.push(hierarchy.root());
+        nodes.put(hierarchy.root().id(), new Entry(null, hierarchy.root()));
+        while (!pending.isEmpty()) {
+            GroupNode node = pending.pop();
+            for (GroupNode child : hierarchy.children(node.id(), 0, Integer.MAX_VALUE)) {
+                if (nodes.put(child.id(), new Entry(node.id(), child)) != null) {
+                    fail("node '" + child.id() + "' appears twice");
+                }
+                pending.push(child);
+            }
+        }
+        return nodes;
+    }
+
+    /** Fails naming the first nodes where the two differ. */
+    static void assertSame(Hierarchy expected, Hierarchy actual, String what) {
+        Map<String, Entry> e = of(expected);
+        Map<String, Entry> a = of(actual);
+        if (!e.equals(a)) {
+            StringBuilder differences = new StringBuilder(what + ": hierarchies differ");
+            int shown = 0;
+            for (String id : union(e.keySet(), a.keySet())) {
+                if (!Objects.equals(e.get(id), a.get(id)) && shown++ < 8) {
+                    differences.append("\n  ").append(id).append(": expected ").append(e.get(id))
+                            .append("\n  ").append(" ".repeat(id.length())).append("  but was ").append(a.get(id));
+                }
+            }
+            fail(differences.toString());
+        }
+    }
+
+    /** Every object of the revision is exactly one node, and no node stands for an object it does not have. */
+    static void assertEveryObjectOnce(Hierarchy hierarchy, Revision revision) {
+        Set<String> seen = new HashSet<>();
+        Deque<GroupNode> pending = new ArrayDeque<>();
+        pending.push(hierarchy.root());
+        while (!pending.isEmpty()) {
+            GroupNode node = pending.pop();
+            if (node.objectId() != null && !seen.add(node.objectId())) {
+                fail("object '" + node.objectId() + "' appears twice");
+            }
+            hierarchy.children(node.id(), 0, Integer.MAX_VALUE).forEach(pending::push);
+        }
+        Set<String> objects = new HashSet<>();
+        revision.objects().map(BuildingObject::id).forEach(objects::add);
+        assertEquals(objects.size(), seen.size(), "objects in the hierarchy");
+        assertEquals(objects, seen);
+        assertEquals(revision.objectCount(), hierarchy.root().objectCount(), "object count of the root");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
