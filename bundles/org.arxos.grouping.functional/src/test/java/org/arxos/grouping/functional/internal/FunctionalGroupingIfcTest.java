@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.arxos.grouping.GroupTree;
+import org.arxos.grouping.testing.HierarchyListing;
+import org.arxos.grouping.testing.SharedIfcFiles;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.ObjectType;
 import org.arxos.model.Revision;

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
 import org.arxos.grouping.GroupTree;
+import org.arxos.grouping.testing.RandomChanges;
 import org.arxos.model.Change;
 import org.arxos.model.ChangeRejectedException;
 import org.arxos.model.ChangeSet;

@@ -16,6 +16,8 @@ import org.arxos.api.io.ImportOptions;
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
 import org.arxos.grouping.GroupTree;
+import org.arxos.grouping.testing.HierarchyListing;
+import org.arxos.grouping.testing.SharedIfcFiles;
 import org.arxos.io.ifc.internal.IfcBuildingImporter;
 import org.arxos.io.ifc.internal.export.IfcBuildingExporter;
 import org.arxos.model.BuildingObject;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 
+import org.arxos.grouping.testing.Buildings;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Revision;
 import org.junit.jupiter.api.Test;

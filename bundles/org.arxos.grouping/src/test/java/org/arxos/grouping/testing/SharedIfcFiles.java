@@ -1,4 +1,4 @@
-package org.arxos.grouping.functional.internal;
+package org.arxos.grouping.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Assumptions;
  * The shared IFC files, from {@code arxos.shared.dir} (set by Surefire; then they must be there) or the
  * {@code shared} folder beside the project. Tests skip only when neither is set up, as on a user's machine.
  */
-final class SharedIfcFiles {
+public final class SharedIfcFiles {
 
     private SharedIfcFiles() {
     }
 
-    static List<Path> all() throws Exception {
+    public static List<Path> all() throws Exception {
         try (Stream<Path> files = Files.list(folder())) {
             List<Path> list = files.filter(f -> f.toString().endsWith(".ifc")).sorted().toList();
             assertTrue(list.size() >= 6, "expected the six shared IFC files, found " + list);
@@ -31,11 +31,11 @@ final class SharedIfcFiles {
         }
     }
 
-    static Path file(String name) throws Exception {
+    public static Path file(String name) throws Exception {
         return folder().resolve(name);
     }
 
-    static Revision read(Path file) throws Exception {
+    public static Revision read(Path file) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
             return Revision.EMPTY.apply(new IfcBuildingImporter()
                     .read(in, ImportOptions.of(file.getFileName().toString())).content());

@@ -1,4 +1,4 @@
-package org.arxos.grouping.functional.internal;
+package org.arxos.grouping.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,22 +14,22 @@ import org.arxos.model.Revision;
 import org.arxos.model.geometry.Bounds;
 
 /** Small hand-made buildings: objects and connections in the order they are written. */
-final class Buildings {
+public final class Buildings {
 
     private final List<Change> changes = new ArrayList<>();
 
-    static Buildings building(String id) {
+    public static Buildings building(String id) {
         Buildings b = new Buildings();
         b.changes.add(new Change.AddObject(new BuildingObject(id, ObjectType.BUILDING, "building", null, "Test", null,
                 null, Properties.EMPTY)));
         return b;
     }
 
-    Buildings add(String id, ObjectType type, String kind, String parent) {
+    public Buildings add(String id, ObjectType type, String kind, String parent) {
         return add(id, type, kind, parent, Properties.EMPTY);
     }
 
-    Buildings add(String id, ObjectType type, String kind, String parent, Properties properties) {
+    public Buildings add(String id, ObjectType type, String kind, String parent, Properties properties) {
         // a spot that depends on the id only, so that bounds say something and the content not on the order
         float x = Math.floorMod(id.hashCode(), 97);
         Bounds spot = type == ObjectType.SYSTEM ? null : new Bounds(x, 0, x + 1, 1);
@@ -38,12 +38,12 @@ final class Buildings {
         return this;
     }
 
-    Buildings connect(String id, String from, String to, String kind) {
+    public Buildings connect(String id, String from, String to, String kind) {
         changes.add(new Change.Connect(new Connection(id, from, to, kind, Properties.EMPTY)));
         return this;
     }
 
-    Revision revision() {
+    public Revision revision() {
         try {
             return Revision.EMPTY.apply(new ChangeSet("test", "", changes));
         } catch (ChangeRejectedException e) {

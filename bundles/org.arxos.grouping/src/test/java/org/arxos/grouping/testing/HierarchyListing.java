@@ -1,4 +1,4 @@
-package org.arxos.grouping.system.internal;
+package org.arxos.grouping.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -18,16 +18,16 @@ import org.arxos.model.BuildingObject;
 import org.arxos.model.Revision;
 
 /** A hierarchy as a map from node id to its parent and what the node shows, for comparisons that ignore order. */
-final class HierarchyListing {
+public final class HierarchyListing {
 
     private HierarchyListing() {
     }
 
     /** A node and the id of its parent. */
-    record Entry(String parentId, GroupNode node) {
+    public record Entry(String parentId, GroupNode node) {
     }
 
-    static Map<String, Entry> of(Hierarchy hierarchy) {
+    public static Map<String, Entry> of(Hierarchy hierarchy) {
         Map<String, Entry> nodes = new TreeMap<>();
         Deque<GroupNode> pending = new ArrayDeque<>();
         pending.push(hierarchy.root());
@@ -45,7 +45,7 @@ final class HierarchyListing {
     }
 
     /** Fails naming the first nodes where the two differ. */
-    static void assertSame(Hierarchy expected, Hierarchy actual, String what) {
+    public static void assertSame(Hierarchy expected, Hierarchy actual, String what) {
         Map<String, Entry> e = of(expected);
         Map<String, Entry> a = of(actual);
         if (!e.equals(a)) {
@@ -62,7 +62,7 @@ final class HierarchyListing {
     }
 
     /** Every object of the revision is exactly one node, and no node stands for an object it does not have. */
-    static void assertEveryObjectOnce(Hierarchy hierarchy, Revision revision) {
+    public static void assertEveryObjectOnce(Hierarchy hierarchy, Revision revision) {
         Set<String> seen = new HashSet<>();
         Deque<GroupNode> pending = new ArrayDeque<>();
         pending.push(hierarchy.root());

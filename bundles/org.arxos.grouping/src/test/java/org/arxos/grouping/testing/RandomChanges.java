@@ -1,4 +1,4 @@
-package org.arxos.grouping.system.internal;
+package org.arxos.grouping.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.arxos.model.geometry.Bounds;
  * and into other systems), connections made and removed, geometry, names and properties set. Each change is checked
  * against the revision so far, so every set applies.
  */
-final class RandomChanges {
+public final class RandomChanges {
 
     private static final String[] KINDS = {"light-fixture", "receptacle", "circuit", "duct-terminal", "lavatory",
         "valve", "ifcwall", "ifcdoor", "thermostat"};
@@ -30,11 +30,11 @@ final class RandomChanges {
     private final SplittableRandom random;
     private int made;
 
-    RandomChanges(long seed) {
+    public RandomChanges(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
-    ChangeSet next(Revision revision, int size) {
+    public ChangeSet next(Revision revision, int size) {
         List<BuildingObject> objects = revision.objects().toList();
         List<Change> changes = new ArrayList<>();
         Revision current = revision;
