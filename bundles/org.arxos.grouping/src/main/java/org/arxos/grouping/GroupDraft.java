@@ -398,6 +398,11 @@ abstract class GroupDraft implements GroupTree.Assembly {
         return List.copyOf(list);
     }
 
+    public int objectCount(int group) {
+        checkGroup(group);
+        return objectCounts[group];
+    }
+
     // ------------------------------------------------------------------ groups
 
     /** Takes a leaf out of its group's members, with its count and bounds; the caller says where it goes. */

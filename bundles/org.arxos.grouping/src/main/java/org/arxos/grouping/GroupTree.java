@@ -296,5 +296,8 @@ public final class GroupTree implements Hierarchy {
 
         /** The indexes of the group's child groups, in order. */
         List<Integer> childGroups(int group);
+
+        /** The objects in the group's subtree, its own object included. */
+        int objectCount(int group);
     }
 }

@@ -115,6 +115,8 @@ class GroupTreeEditTest {
                 editor.removeGroup(group);
             }
         }
+        // counts are exact during the edit, not only in the tree it builds
+        assertEquals(next.objectCount(), editor.objectCount(editor.root()));
         return editor.build();
     }
 

@@ -7,7 +7,7 @@ import org.arxos.model.Revision;
 
 /**
  * The order of a group's child groups: floors and zones first, from the lowest (by the bottom of their elevation, those
- * without last) and then by id; then clusters, which keep their packing order; then the group of objects without a
+ * without last) and then by id; then clusters, in Morton order of their cells; then the group of objects without a
  * footprint; then the building-wide group.
  */
 final class ChildOrder implements Comparator<String> {
@@ -21,8 +21,11 @@ final class ChildOrder implements Comparator<String> {
     @Override
     public int compare(String a, String b) {
         int byRank = Integer.compare(rank(a), rank(b));
-        if (byRank != 0 || rank(a) != 0) {
+        if (byRank != 0 || rank(a) > 1) {
             return byRank;
+        }
+        if (rank(a) == 1) {
+            return Cell.CLUSTER_ORDER.compare(a, b);
         }
         int byElevation = Float.compare(bottom(revision.get(a)), bottom(revision.get(b)));
         return byElevation != 0 ? byElevation : a.compareTo(b);

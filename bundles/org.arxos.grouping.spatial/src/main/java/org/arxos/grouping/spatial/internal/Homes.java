@@ -1,5 +1,6 @@
 package org.arxos.grouping.spatial.internal;
 
+import org.arxos.grouping.GroupTree;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.ObjectType;
 import org.arxos.model.Revision;
@@ -32,9 +33,13 @@ final class Homes {
         return homeId + "/" + NO_FOOTPRINT;
     }
 
-    /** A cluster's id from its path of positions in the packing, e.g. {@code f3z2/c2.5.1}. */
-    static String clusterId(String homeId, String path) {
-        return homeId + "/c" + path;
+    static int addNoFootprintGroup(GroupTree.Assembly tree, int home, String homeId) {
+        return tree.addGroup(home, noFootprintId(homeId), "Without footprint", NO_FOOTPRINT, null);
+    }
+
+    /** A cluster's id from its address on the grid of cells, e.g. {@code f3z2/q48.12.7}. */
+    static String clusterId(String homeId, String address) {
+        return homeId + "/" + address;
     }
 
     /** Whether a group under a home is one of its clusters (not a zone, not the group without footprints). */

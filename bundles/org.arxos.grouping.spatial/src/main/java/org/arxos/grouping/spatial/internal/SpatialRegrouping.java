@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,18 @@ import org.arxos.model.Revision;
 import org.arxos.model.geometry.Bounds;
 
 /**
- * Brings a spatial tree forward by one change set, touching only the homes (floors, zones, the building-wide group)
- * whose objects or footprints the changes reach. Those homes are packed again exactly as a full build packs them, so
- * the result equals grouping the new revision afresh, and the new packing replaces the old one cluster by cluster: a
- * cluster whose members did not change is not written. Floors and zones that were added, removed, moved (with their
- * whole subtree, which stays packed as it was), reshaped or renamed are changed in place.
+ * Brings a spatial tree forward by one change set, touching only the clusters on the paths of the objects that were
+ * added, removed, moved to another home or whose centre moved. Those clusters are opened, their untouched child
+ * clusters kept whole, and {@link CellPacker} packs what they held with what arrived, exactly as a full build packs it:
+ * the result equals grouping the new revision afresh, at a cost in proportion to the change. Floors and zones that
+ * were added, removed, moved (with their whole subtree, which stays packed as it was), reshaped or renamed are changed
+ * in place.
  */
 final class SpatialRegrouping {
+
+    /** Where an object left from (its group and home, if they stay) and the home it goes to (null when removed). */
+    private record Move(int oldGroup, String oldHome, String newHome) {
+    }
 
     private final Revision before;
     private final Revision after;
@@ -37,14 +43,14 @@ final class SpatialRegrouping {
 
     /** Objects other than floors and zones that a change reached. */
     private final Set<String> reached = new LinkedHashSet<>();
-    /** Of those, the ones whose home or footprint changed, to the home they belong to now (null when removed). */
-    private final Map<String, String> relocated = new HashMap<>();
+    /** Of those, the ones whose home or centre changed, or whose footprint came or went. */
+    private final Map<String, Move> moves = new LinkedHashMap<>();
     /** Floors and zones that a change reached. */
     private final Set<String> changedHomes = new LinkedHashSet<>();
-    /** Homes to pack again. */
-    private final Set<String> repack = new LinkedHashSet<>();
     /** Groups whose child groups may be out of order. */
     private final Set<String> unsorted = new HashSet<>();
+    /** Cells of the clusters looked at, by group. */
+    private final Map<Integer, Cell> cells = new HashMap<>();
     private boolean rootChanged;
 
     private SpatialRegrouping(GroupTree previous, Revision after, int fanOut) {
@@ -66,19 +72,44 @@ final class SpatialRegrouping {
             collect(change);
         }
         locate();
-        Map<String, List<String>> contents = contentsOfRepackedHomes();
+        // what moves leaves now and is added where it belongs by the packing of its new home
+        moves.keySet().forEach(tree::removeObject);
         addHomes();
         moveHomes();
         removeHomes();
-        pack(contents);
-        refreshHomes();
+        List<HomeEdit> edits = new ArrayList<>();
+        for (String home : homesToEdit()) {
+            edits.add(new HomeEdit(home));
+        }
+        Set<Integer> written = new HashSet<>();
+        for (HomeEdit edit : edits) {
+            edit.write(written);
+        }
+        removeOpened(edits, written);
+        int buildingWideGroup = tree.group(buildingWide);
+        if (buildingWideGroup >= 0 && tree.objectCount(buildingWideGroup) == 0) {
+            tree.removeSubtree(buildingWideGroup); // it goes with its content
+            unsorted.remove(buildingWide);
+        }
         ChildOrder order = new ChildOrder(after);
+        for (int group : written) {
+            tree.sortChildGroups(group, order);
+        }
         for (String id : unsorted) {
             int group = tree.group(id);
             if (group >= 0) {
                 tree.sortChildGroups(group, order);
             }
         }
+        // an object that kept its group kept its old footprint in the group's bounds
+        for (String id : reached) {
+            BuildingObject now = after.find(id).orElse(null);
+            if (now != null && tree.groupOf(id) >= 0 && !Objects.equals(boundsOf(before.find(id).orElse(null)),
+                    boundsOf(now))) {
+                tree.updateObject(now);
+            }
+        }
+        refreshHomes();
         return tree.build();
     }
 
@@ -118,32 +149,26 @@ final class SpatialRegrouping {
         }
     }
 
-    /** Finds where each reached object was and now belongs, and marks both homes when anything spatial changed. */
+    /** Finds where each reached object was and now belongs; only a new home or a new centre moves it. */
     private void locate() {
         for (String id : reached) {
             int group = tree.groupOf(id);
             String oldHome = group >= 0 ? homeOfGroup(group) : null;
             BuildingObject now = after.find(id).filter(o -> !Homes.isHome(o.type())).orElse(null);
             String newHome = now == null ? null : Homes.homeOf(after, now, buildingWide);
-            // STR orders items by the centres of their footprints, but nodes by the centres of their bounds, which
-            // any change of an extent can move: only an unchanged footprint in an unchanged home keeps the packing
-            if (oldHome != null && oldHome.equals(newHome)
-                    && Objects.equals(boundsOf(before.get(id)), boundsOf(now))) {
+            if (oldHome != null && oldHome.equals(newHome) && sameCentre(before.get(id), now)) {
                 continue;
             }
-            relocated.put(id, newHome);
-            if (oldHome != null) {
-                repack.add(oldHome);
-            }
-            if (newHome != null) {
-                repack.add(newHome);
-            }
+            boolean stays = oldHome != null && (oldHome.equals(buildingWide) || isHomeIn(after, oldHome));
+            moves.put(id, stays ? new Move(group, oldHome, newHome) : new Move(-1, null, newHome));
         }
-        for (String id : changedHomes) {
-            if (!isHomeIn(after, id)) {
-                repack.add(id);
-            }
-        }
+    }
+
+    private static boolean sameCentre(BuildingObject was, BuildingObject now) {
+        Bounds a = boundsOf(was);
+        Bounds b = boundsOf(now);
+        return a == null ? b == null : b != null && Cell.centreX(a) == Cell.centreX(b)
+                && Cell.centreY(a) == Cell.centreY(b);
     }
 
     private String homeOfGroup(int group) {
@@ -154,30 +179,18 @@ final class SpatialRegrouping {
         return tree.id(g);
     }
 
-    /** The ids of the objects each home to pack again holds now, in its members and its packing's groups. */
-    private Map<String, List<String>> contentsOfRepackedHomes() {
-        Map<String, List<String>> contents = new HashMap<>();
-        for (String home : repack) {
-            int group = tree.group(home);
-            if (group < 0) {
-                continue;
+    /** Homes that objects left or joined, that are still homes. */
+    private Set<String> homesToEdit() {
+        Set<String> homes = new LinkedHashSet<>();
+        moves.values().forEach(move -> {
+            if (move.oldHome() != null) {
+                homes.add(move.oldHome());
             }
-            List<String> ids = new ArrayList<>(tree.members(group));
-            for (int child : tree.childGroups(group)) {
-                if (!Homes.isHomeGroup(tree.id(child))) {
-                    collectMembers(child, ids);
-                }
+            if (move.newHome() != null) {
+                homes.add(move.newHome());
             }
-            contents.put(home, ids);
-        }
-        return contents;
-    }
-
-    private void collectMembers(int group, List<String> ids) {
-        ids.addAll(tree.members(group));
-        for (int child : tree.childGroups(group)) {
-            collectMembers(child, ids);
-        }
+        });
+        return homes;
     }
 
     /** Adds the groups of new floors and zones, parents first. */
@@ -232,53 +245,13 @@ final class SpatialRegrouping {
         }
     }
 
-    /** Packs every home to pack again from what it held, less what left, plus what arrived; homes in parallel. */
-    private void pack(Map<String, List<String>> contents) {
-        Map<String, List<String>> arriving = new HashMap<>();
-        relocated.forEach((id, home) -> {
-            if (home != null) {
-                arriving.computeIfAbsent(home, h -> new ArrayList<>()).add(id);
-            }
-        });
-        List<String> homes = repack.stream().filter(h -> h.equals(buildingWide) || isHomeIn(after, h)).toList();
-        List<ClusterPacking> packings = homes.parallelStream().map(home -> {
-            List<BuildingObject> objects = new ArrayList<>();
-            for (String id : contents.getOrDefault(home, List.of())) {
-                if (!relocated.containsKey(id)) {
-                    objects.add(after.get(id));
-                }
-            }
-            for (String id : arriving.getOrDefault(home, List.of())) {
-                objects.add(after.get(id));
-            }
-            return ClusterPacking.of(objects, fanOut);
-        }).toList();
-        for (int i = 0; i < homes.size(); i++) {
-            String home = homes.get(i);
-            ClusterPacking packing = packings.get(i);
-            int group = tree.group(home);
-            if (home.equals(buildingWide)) {
-                if (packing.isEmpty()) {
-                    if (group >= 0) {
-                        tree.removeSubtree(group);
-                    }
-                    continue;
-                }
-                if (group < 0) {
-                    group = tree.addGroup(tree.root(), buildingWide, "Building-wide", Homes.BUILDING_WIDE, null);
-                    unsorted.add(rootId);
-                }
-            }
-            if (packing.replace(tree, group, home)) {
-                unsorted.add(home);
-            }
-        }
-        // an object that kept its group kept its old footprint in the group's bounds
-        relocated.forEach((id, home) -> {
-            if (home != null) {
-                tree.updateObject(after.get(id));
-            }
-        });
+    /** Removes the opened clusters that the new packings do not hold, each with the opened ones below it. */
+    private void removeOpened(List<HomeEdit> edits, Set<Integer> written) {
+        Set<Integer> stale = new HashSet<>();
+        edits.forEach(edit -> stale.addAll(edit.opened));
+        stale.removeAll(written);
+        List<Integer> topmost = stale.stream().filter(g -> !stale.contains(tree.parent(g))).toList();
+        topmost.forEach(tree::removeSubtree);
     }
 
     /** Takes the new names and footprints of changed floors and zones, and of the building, into their groups. */
@@ -295,6 +268,149 @@ final class SpatialRegrouping {
             BuildingObject building = after.get(rootId);
             tree.setLabel(tree.root(), Homes.labelOf(building));
             tree.updateObject(building);
+        }
+    }
+
+    /**
+     * One home's part of the edit: read from the tree before anything is written, then written. Clusters on the path
+     * of an object that left (from its old group up) or arrives (from the home down to the deepest cluster whose cell
+     * holds its centre) are opened; the packing of what they held, and of what arrived, replaces them.
+     */
+    private final class HomeEdit {
+
+        private final String home;
+        /** Clusters opened, whose groups go unless the new packing holds them again. */
+        private final Set<Integer> opened = new HashSet<>();
+        private final List<BuildingObject> arrivingWithoutFootprint = new ArrayList<>();
+        private final boolean noFootprintChanged;
+        private final CellPacking packing;
+
+        HomeEdit(String home) {
+            this.home = home;
+            int group = tree.group(home);
+            Set<Integer> touched = new HashSet<>();
+            List<CellPacker.Item> arriving = new ArrayList<>();
+            boolean leftNoFootprint = false;
+            for (Map.Entry<String, Move> entry : moves.entrySet()) {
+                Move move = entry.getValue();
+                if (home.equals(move.oldHome())) {
+                    if (tree.id(move.oldGroup()).endsWith("/" + Homes.NO_FOOTPRINT)) {
+                        leftNoFootprint = true;
+                    } else {
+                        for (int g = move.oldGroup(); g != group; g = tree.parent(g)) {
+                            touched.add(g);
+                        }
+                        touched.add(group);
+                    }
+                }
+                if (home.equals(move.newHome())) {
+                    BuildingObject object = after.get(entry.getKey());
+                    if (object.footprint() == null) {
+                        arrivingWithoutFootprint.add(object);
+                    } else {
+                        CellPacker.Placed placed = CellPacker.Placed.of(object);
+                        arriving.add(placed);
+                        if (group >= 0) {
+                            touchPathTo(group, placed, touched);
+                        }
+                    }
+                }
+            }
+            noFootprintChanged = leftNoFootprint || !arrivingWithoutFootprint.isEmpty();
+            if (touched.isEmpty() && arriving.isEmpty()) {
+                packing = null;
+                return;
+            }
+            List<CellPacker.Item> items = group >= 0 ? open(group, touched) : new ArrayList<>();
+            items.addAll(arriving);
+            packing = new CellPacker(fanOut, kept -> {
+                opened.add(kept.group());
+                return open(kept.group(), Set.of());
+            }).pack(items);
+        }
+
+        private void touchPathTo(int homeGroup, CellPacker.Placed placed, Set<Integer> touched) {
+            touched.add(homeGroup);
+            for (int group = homeGroup; group >= 0; ) {
+                int next = -1;
+                for (int child : tree.childGroups(group)) {
+                    Cell cell = cellOf(child);
+                    if (cell != null && cell.contains(placed.x(), placed.y())) {
+                        next = child;
+                        break;
+                    }
+                }
+                if (next >= 0) {
+                    touched.add(next);
+                }
+                group = next;
+            }
+        }
+
+        /** A cluster's cell, or null for a group that is not a cluster of a cell (a zone, a chunk, no-footprint). */
+        private Cell cellOf(int group) {
+            return cells.computeIfAbsent(group, g -> {
+                String id = tree.id(g);
+                return Homes.isCluster(id) && !Cell.isChunk(id) ? Cell.ofClusterId(id) : null;
+            });
+        }
+
+        /** What a group holds as items: its objects, its touched clusters opened, the others kept whole. */
+        private List<CellPacker.Item> open(int group, Set<Integer> touched) {
+            List<CellPacker.Item> items = new ArrayList<>();
+            for (String id : tree.members(group)) {
+                items.add(CellPacker.Placed.of(after.get(id)));
+            }
+            for (int child : tree.childGroups(group)) {
+                String id = tree.id(child);
+                if (!Homes.isCluster(id)) {
+                    continue;
+                }
+                Cell cell = cellOf(child);
+                if (cell == null || touched.contains(child)) {
+                    opened.add(child);
+                    items.addAll(open(child, touched));
+                } else {
+                    items.add(new CellPacker.Kept(cell, child, tree.objectCount(child)));
+                }
+            }
+            return items;
+        }
+
+        void write(Set<Integer> written) {
+            int group = tree.group(home);
+            if (group < 0) {
+                // only the building-wide group comes and goes with its content
+                group = tree.addGroup(tree.root(), buildingWide, "Building-wide", Homes.BUILDING_WIDE, null);
+                unsorted.add(rootId);
+            }
+            if (packing != null) {
+                packing.applyTo(tree, group, home, written);
+                unsorted.add(home);
+            }
+            if (noFootprintChanged) {
+                writeNoFootprint(group);
+            }
+        }
+
+        private void writeNoFootprint(int homeGroup) {
+            int group = tree.group(Homes.noFootprintId(home));
+            List<BuildingObject> objects = new ArrayList<>(arrivingWithoutFootprint);
+            if (group >= 0) {
+                tree.members(group).forEach(id -> objects.add(after.get(id)));
+            }
+            objects.sort(Comparator.comparing(BuildingObject::id));
+            if (objects.isEmpty()) {
+                if (group >= 0) {
+                    tree.removeSubtree(group);
+                }
+                return;
+            }
+            if (group < 0) {
+                group = Homes.addNoFootprintGroup(tree, homeGroup, home);
+                unsorted.add(home);
+            }
+            tree.setMembers(group, objects);
         }
     }
 

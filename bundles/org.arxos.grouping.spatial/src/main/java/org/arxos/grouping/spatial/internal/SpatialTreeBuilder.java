@@ -2,6 +2,7 @@ package org.arxos.grouping.spatial.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,11 @@ import org.arxos.model.Revision;
 
 /**
  * Groups a whole revision: one pass over the objects sorts each into its home, then every home's objects are packed
- * (homes in parallel, a batch at a time so that only a batch's STR trees are alive at once) and added to the tree.
+ * (homes in parallel, a batch at a time so that only a batch's packings are alive at once) and added to the tree.
  */
 final class SpatialTreeBuilder {
 
-    /** Homes packed at once: enough to keep the cores busy, few enough to keep the transient trees small. */
+    /** Homes packed at once: enough to keep the cores busy, few enough to keep the transient packings small. */
     private static final int BATCH = 32;
 
     private final String layout;
@@ -69,10 +70,17 @@ final class SpatialTreeBuilder {
         List<String> packed = new ArrayList<>(contents.keySet());
         for (int from = 0; from < packed.size(); from += BATCH) {
             List<String> batch = packed.subList(from, Math.min(packed.size(), from + BATCH));
-            List<ClusterPacking> packings = batch.parallelStream()
-                    .map(home -> ClusterPacking.of(contents.get(home), fanOut)).toList();
+            List<CellPacking> packings = batch.parallelStream().map(home -> pack(contents.get(home))).toList();
             for (int i = 0; i < batch.size(); i++) {
-                packings.get(i).addTo(tree, tree.group(batch.get(i)), batch.get(i));
+                String home = batch.get(i);
+                int group = tree.group(home);
+                packings.get(i).addTo(tree, group, home);
+                List<BuildingObject> unplaced = contents.get(home).stream().filter(o -> o.footprint() == null)
+                        .sorted(Comparator.comparing(BuildingObject::id)).toList();
+                if (!unplaced.isEmpty()) {
+                    int noFootprint = Homes.addNoFootprintGroup(tree, group, home);
+                    unplaced.forEach(o -> tree.addObject(noFootprint, o));
+                }
             }
         }
 
@@ -82,5 +90,16 @@ final class SpatialTreeBuilder {
             tree.sortChildGroups(tree.group(home.id()), order);
         }
         return tree.build();
+    }
+
+    private CellPacking pack(List<BuildingObject> objects) {
+        List<CellPacker.Placed> placed = new ArrayList<>(objects.size());
+        for (BuildingObject o : objects) {
+            if (o.footprint() != null) {
+                placed.add(CellPacker.Placed.of(o));
+            }
+        }
+        // a new tree has no kept clusters to open
+        return new CellPacker(fanOut, kept -> List.of()).pack(placed);
     }
 }

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
+import org.arxos.api.grouping.GroupNode;
 import org.arxos.grouping.GroupTree;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Change;
@@ -41,7 +42,7 @@ class SpatialRegroupingTest {
 
             TreeChecks.assertSameTree(strategy.group(next), tree, "seed " + seed + ", round " + round);
             TreeChecks.assertEveryObjectOnce(tree, next);
-            TreeChecks.assertBalancedClusters(tree, fanOut);
+            TreeChecks.assertBoundedClusters(tree, fanOut);
             revision = next;
         }
     }
@@ -52,20 +53,25 @@ class SpatialRegroupingTest {
         ChangeSet changes = new ChangeSet("test", "", new RandomChanges(revision, new SplittableRandom(5))
                 .removeZone("f2z3"));
 
+        List<String> clusters = clusterIds(new SpatialGroupingStrategy(16).group(revision), "f2z3");
+        assertTrue(!clusters.isEmpty());
+
         GroupTree regrouped = checkRegroup(revision, changes);
 
         assertTrue(regrouped.node("f2z3").isEmpty());
-        assertTrue(regrouped.node("f2z3/c1").isEmpty());
+        clusters.forEach(id -> assertTrue(regrouped.node(id).isEmpty(), id + " is gone"));
     }
 
     @Test
     void movingAZoneToAnotherFloor() throws ChangeRejectedException {
         Revision revision = SyntheticBuilding.generateRevision(GeneratorSettings.of(6, 4000));
 
+        GroupTree before = new SpatialGroupingStrategy(16).group(revision);
+
         GroupTree regrouped = checkRegroup(revision, ChangeSet.of("test", "", new Change.MoveObject("f1z2", "f3")));
 
         assertEquals("f3", regrouped.parent("f1z2").orElseThrow().id());
-        assertEquals("f1z2", regrouped.parent("f1z2/c1").orElseThrow().id());
+        assertEquals(clusterIds(before, "f1z2"), clusterIds(regrouped, "f1z2"));
     }
 
     @Test
@@ -120,7 +126,7 @@ class SpatialRegroupingTest {
         assertEquals("b/building-wide/no-footprint", again.parent("bm").orElseThrow().id());
     }
 
-    /** The centre stays, but the bounds of the clusters above it change, and with them the order STR packs them in. */
+    /** The footprint grows around the same centre: the object stays in its cluster, whose bounds grow with it. */
     @Test
     void reshapingAroundTheSameCentre() throws ChangeRejectedException {
         Revision revision = SyntheticBuilding.generateRevision(GeneratorSettings.of(11, 4000));
@@ -146,6 +152,47 @@ class SpatialRegroupingTest {
         assertEquals(-100, regrouped.root().bounds().minX());
     }
 
+    /** Lights stacked on one spot are more than a cell can hold: they are cut into chunks, in id order. */
+    @Test
+    void objectsOnOneSpotInChunksThroughAddsAndRemoves() throws ChangeRejectedException {
+        Revision revision = SyntheticBuilding.generateRevision(GeneratorSettings.of(12, 2000));
+        List<Change> stack = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            stack.add(add("stack" + i, ObjectType.COMPONENT, "light-fixture", "f1z1e", new Bounds(7, 7, 8, 8), null));
+        }
+        SpatialGroupingStrategy strategy = new SpatialGroupingStrategy(4);
+        ChangeSet first = new ChangeSet("test", "", stack);
+        Revision stacked = revision.apply(first);
+        GroupTree tree = strategy.regroup(strategy.group(revision), stacked, first);
+        TreeChecks.assertSameTree(strategy.group(stacked), tree, "stacked");
+        TreeChecks.assertBoundedClusters(tree, 4);
+        assertTrue(tree.groupOf("stack0").orElseThrow().startsWith("f1z1/q72."), tree.groupOf("stack0").orElseThrow());
+
+        ChangeSet second = ChangeSet.of("test", "", new Change.RemoveObject("stack7"),
+                new Change.SetGeometry("stack8", new Bounds(7, 7, 8.5f, 8), null),
+                new Change.AddObject(new BuildingObject("stack-extra", ObjectType.COMPONENT, "light-fixture",
+                        "f1z1e", null, new Bounds(7, 7, 8, 8), null, null)));
+        Revision next = stacked.apply(second);
+        GroupTree regrouped = strategy.regroup(tree, next, second);
+
+        TreeChecks.assertSameTree(strategy.group(next), regrouped, "chunks edited");
+        TreeChecks.assertEveryObjectOnce(regrouped, next);
+        TreeChecks.assertBoundedClusters(regrouped, 4);
+    }
+
+    /** An object far away makes the zone's cell larger: what was its whole packing stays, one cluster down. */
+    @Test
+    void aFarObjectKeepsTheClustersThatWereThere() throws ChangeRejectedException {
+        Revision revision = SyntheticBuilding.generateRevision(GeneratorSettings.of(13, 4000));
+        GroupTree before = new SpatialGroupingStrategy(16).group(revision);
+        List<String> clusters = clusterIds(before, "f1z1");
+
+        GroupTree regrouped = checkRegroup(revision, ChangeSet.of("test", "", add("far", ObjectType.COMPONENT,
+                "light-fixture", "f1z1e", new Bounds(5000, 5000, 5001, 5001), null)));
+
+        assertTrue(clusterIds(regrouped, "f1z1").containsAll(clusters));
+    }
+
     private static GroupTree checkRegroup(Revision revision, ChangeSet changes) throws ChangeRejectedException {
         SpatialGroupingStrategy strategy = new SpatialGroupingStrategy(16);
         Revision next = revision.apply(changes);
@@ -153,6 +200,21 @@ class SpatialRegroupingTest {
         TreeChecks.assertSameTree(strategy.group(next), regrouped, "regrouped");
         TreeChecks.assertEveryObjectOnce(regrouped, next);
         return regrouped;
+    }
+
+    /** The ids of a home's clusters, depth-first. */
+    private static List<String> clusterIds(GroupTree tree, String home) {
+        List<String> ids = new ArrayList<>();
+        for (GroupNode child : tree.children(home, 0, Integer.MAX_VALUE)) {
+            if (child.kind().equals(Homes.CLUSTER)) {
+                TreeChecks.walk(tree, child, node -> {
+                    if (tree.isGroup(node.id())) {
+                        ids.add(node.id());
+                    }
+                });
+            }
+        }
+        return ids;
     }
 
     private static Change add(String id, ObjectType type, String kind, String parent, Bounds footprint,

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.arxos.api.grouping.GroupNode;
@@ -67,39 +65,73 @@ final class TreeChecks {
     }
 
     /**
-     * No cluster has more than {@code fanOut} children, and the packing of each home (the clusters and direct members
-     * of a floor, zone or the building-wide group) has no more than {@code fanOut} parts and all its leaf clusters at
-     * one depth.
+     * The packing is a compressed quadtree of bounded fan-out and depth. No cluster has more than {@code fanOut}
+     * children, and no floor, zone or building-wide group packs more than {@code fanOut} clusters and objects; none
+     * holds objects beside clusters. A cluster holds its objects directly exactly when they are at most
+     * {@code fanOut}; otherwise it has at least two child clusters, each in a smaller cell inside its own, at least
+     * {@code b = floor(log2 fanOut)} levels down (or chunks of its cell). So cells shrink by {@code 2^(b/2)} a side a
+     * level, and a divided cluster at depth {@code d} below its home spreads its centres less than
+     * {@code sqrt(2) * size(top) / 2^(b(d-1)/2)}: the depth is at most {@code 1 + log_{2^(b/2)}(sqrt(2) * size(top) /
+     * spacing)} for the smallest spacing of distinct centres.
      */
-    static void assertBalancedClusters(GroupTree tree, int fanOut) {
+    static void assertBoundedClusters(GroupTree tree, int fanOut) {
+        int bits = 31 - Integer.numberOfLeadingZeros(fanOut);
         walk(tree, tree.root(), node -> {
-            if (node.kind().equals(Homes.CLUSTER)) {
-                assertTrue(node.childCount() <= fanOut, node.id() + " has " + node.childCount() + " children");
-                return;
-            }
             List<GroupNode> children = tree.children(node.id(), 0, Integer.MAX_VALUE);
-            long clusters = children.stream().filter(c -> c.kind().equals(Homes.CLUSTER)).count();
+            List<GroupNode> clusters = children.stream().filter(c -> c.kind().equals(Homes.CLUSTER)).toList();
             long members = children.stream().filter(c -> !tree.isGroup(c.id())).count();
             if (node.kind().equals(Homes.NO_FOOTPRINT)) {
                 return;
             }
-            assertTrue(clusters + members <= fanOut, node.id() + " packs " + clusters + " clusters and " + members
-                    + " objects");
-            assertTrue(clusters == 0 || members == 0, node.id() + " holds objects beside clusters");
-            Set<Integer> depths = new HashSet<>();
-            children.stream().filter(c -> c.kind().equals(Homes.CLUSTER))
-                    .forEach(c -> leafClusterDepths(tree, c, 1, depths));
-            assertTrue(depths.size() <= 1, node.id() + " has leaf clusters at depths " + depths);
+            assertTrue(clusters.size() + members <= fanOut, node.id() + " packs " + clusters.size()
+                    + " clusters and " + members + " objects");
+            assertTrue(clusters.isEmpty() || members == 0, node.id() + " holds objects beside clusters");
+            if (!node.kind().equals(Homes.CLUSTER)) {
+                double top = clusters.stream().map(c -> Cell.ofClusterId(c.id()))
+                        .mapToDouble(c -> Math.sqrt(c.width() * c.height())).max().orElse(0);
+                clusters.forEach(c -> assertClusterDepth(tree, c, 1, top, bits));
+                return;
+            }
+            Cell cell = Cell.ofClusterId(node.id());
+            if (node.objectCount() <= fanOut) {
+                assertTrue(clusters.isEmpty(), node.id() + " holds " + node.objectCount() + " objects in clusters");
+                return;
+            }
+            assertTrue(clusters.size() >= 2, node.id() + " holds " + node.objectCount() + " objects in "
+                    + clusters.size() + " cluster");
+            for (GroupNode child : clusters) {
+                Cell inner = Cell.ofClusterId(child.id());
+                if (Cell.isChunk(child.id())) {
+                    assertEquals(cell, inner, child.id() + " chunks the cell of " + node.id());
+                } else {
+                    assertTrue(inner.level() >= cell.level() + bits && cell.contains(inner.minX(), inner.minY()),
+                            child.id() + " lies in a sub-cell of " + node.id());
+                }
+            }
         });
     }
 
-    private static void leafClusterDepths(Hierarchy hierarchy, GroupNode cluster, int depth, Set<Integer> depths) {
-        List<GroupNode> inner = hierarchy.children(cluster.id(), 0, Integer.MAX_VALUE).stream()
+    private static void assertClusterDepth(GroupTree tree, GroupNode cluster, int depth, double top, int bits) {
+        List<GroupNode> inner = tree.children(cluster.id(), 0, Integer.MAX_VALUE).stream()
                 .filter(c -> c.kind().equals(Homes.CLUSTER)).toList();
-        if (inner.isEmpty()) {
-            depths.add(depth);
+        if (inner.isEmpty() || Cell.isChunk(inner.get(0).id())) {
+            return;
         }
-        inner.forEach(c -> leafClusterDepths(hierarchy, c, depth + 1, depths));
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        walk(tree, cluster, node -> {
+            if (!tree.isGroup(node.id()) && node.bounds() != null) {
+                double x = ((double) node.bounds().minX() + node.bounds().maxX()) / 2;
+                double y = ((double) node.bounds().minY() + node.bounds().maxY()) / 2;
+                box[0] = Math.min(box[0], x);
+                box[1] = Math.min(box[1], y);
+                box[2] = Math.max(box[2], x);
+                box[3] = Math.max(box[3], y);
+            }
+        });
+        double spread = Math.max(box[2] - box[0], box[3] - box[1]);
+        assertTrue(spread * Math.pow(2, bits * (depth - 1) / 2.0) < Math.sqrt(2) * top + 0.002,
+                cluster.id() + " at depth " + depth + " spreads its centres over " + spread + " m");
+        inner.forEach(c -> assertClusterDepth(tree, c, depth + 1, top, bits));
     }
 
     static void walk(Hierarchy hierarchy, GroupNode node, Consumer<GroupNode> visit) {
