@@ -11,16 +11,21 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
+import org.arxos.grouping.internal.FloatPages;
 import org.arxos.grouping.internal.IdTable;
+import org.arxos.grouping.internal.IntPages;
+import org.arxos.grouping.internal.RefPages;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Revision;
 import org.arxos.model.geometry.Bounds;
 
 /**
- * A tree being built or edited: the arrays of {@link GroupTree} made writable. A new draft owns all it makes; an edit
- * starts from copies of the small per-group arrays, shares each group's member and child arrays until it writes them,
- * and keeps its changes to the id table aside until {@link #build()}, so ids that leave and come back to the same
- * group (a region taken apart and rebuilt) cost no table write at all.
+ * A tree being built or edited: the paged arrays of {@link GroupTree} made writable. A new draft owns all it makes; an
+ * edit shares every page of the per-group arrays and each group's member and child arrays with the tree it edits until
+ * it writes them, so it copies only what it writes, and keeps its changes to the id table aside until
+ * {@link #build()}, so ids that leave and come back to the same group (a region taken apart and rebuilt) cost no table
+ * write at all. A draft builds once: {@link #build()} hands its arrays to the new tree without copying them, and the
+ * draft can no longer be written.
  *
  * <p>Counts are kept exact along the ancestor chain on every change. Bounds grow by union at once; a removal that may
  * shrink a group (what left touched its edge) marks it, and {@link #build()} recomputes the marked groups deepest
@@ -40,20 +45,22 @@ abstract class GroupDraft implements GroupTree.Assembly {
     int root = NONE;
     int slots;
     int live;
-    String[] ids;
-    String[] labels;
-    String[] kinds;
-    String[] objectIds;
-    int[] parents;
-    int[] objectCounts;
-    float[] minX;
-    float[] minY;
-    float[] maxX;
-    float[] maxY;
-    int[][] childGroups;
-    String[][] members;
-    private int[] childGroupCounts;
-    private int[] memberCounts;
+    final RefPages<String> ids;
+    final RefPages<String> labels;
+    final RefPages<String> kinds;
+    final RefPages<String> objectIds;
+    final IntPages parents;
+    final IntPages objectCounts;
+    final FloatPages minX;
+    final FloatPages minY;
+    final FloatPages maxX;
+    final FloatPages maxY;
+    final RefPages<int[]> childGroups;
+    final RefPages<String[]> members;
+    /** The used length of an owned child array; an array this draft does not own is full. */
+    private final IntPages childGroupCounts = new IntPages();
+    /** The used length of an owned member array; an array this draft does not own is full. */
+    private final IntPages memberCounts = new IntPages();
     /** Groups whose member or child array this draft may write in place. */
     private final BitSet ownedMembers = new BitSet();
     private final BitSet ownedChildGroups = new BitSet();
@@ -73,9 +80,19 @@ abstract class GroupDraft implements GroupTree.Assembly {
         this.revision = revision;
         this.layout = layout == null ? "" : layout;
         this.previous = null;
-        int expectedGroups = 16 + revision.objectCount() / 8;
-        allocate(expectedGroups);
-        table = IdTable.forSize(revision.objectCount() + expectedGroups);
+        ids = new RefPages<>();
+        labels = new RefPages<>();
+        kinds = new RefPages<>();
+        objectIds = new RefPages<>();
+        parents = new IntPages();
+        objectCounts = new IntPages();
+        minX = new FloatPages();
+        minY = new FloatPages();
+        maxX = new FloatPages();
+        maxY = new FloatPages();
+        childGroups = new RefPages<>();
+        members = new RefPages<>();
+        table = IdTable.forSize(revision.objectCount() + 16 + revision.objectCount() / 8);
         pending = null;
         holes = new BitSet();
         BuildingObject building = revision.root().orElse(null);
@@ -89,7 +106,7 @@ abstract class GroupDraft implements GroupTree.Assembly {
 
     /** An edit of {@code base} for {@code next}. */
     GroupDraft(GroupTree base, Revision next) {
-        String rootObject = base.objectIds[base.root];
+        String rootObject = base.objectIds.get(base.root);
         String nextBuilding = next.root().map(BuildingObject::id).orElse(null);
         if (rootObject == null ? nextBuilding != null : !rootObject.equals(nextBuilding)) {
             throw new IllegalArgumentException("revision " + next.number() + " has building '" + nextBuilding
@@ -101,27 +118,21 @@ abstract class GroupDraft implements GroupTree.Assembly {
         root = base.root;
         slots = base.slots;
         live = base.groupCount;
-        ids = base.ids.clone();
-        labels = base.labels.clone();
-        kinds = base.kinds.clone();
-        objectIds = base.objectIds.clone();
-        parents = base.parents.clone();
-        objectCounts = base.objectCounts.clone();
-        minX = base.minX.clone();
-        minY = base.minY.clone();
-        maxX = base.maxX.clone();
-        maxY = base.maxY.clone();
-        childGroups = base.childGroups.clone();
-        members = base.members.clone();
-        childGroupCounts = new int[slots];
-        memberCounts = new int[slots];
+        ids = base.ids.writableCopy();
+        labels = base.labels.writableCopy();
+        kinds = base.kinds.writableCopy();
+        objectIds = base.objectIds.writableCopy();
+        parents = base.parents.writableCopy();
+        objectCounts = base.objectCounts.writableCopy();
+        minX = base.minX.writableCopy();
+        minY = base.minY.writableCopy();
+        maxX = base.maxX.writableCopy();
+        maxY = base.maxY.writableCopy();
+        childGroups = base.childGroups.writableCopy();
+        members = base.members.writableCopy();
         holes = new BitSet();
-        for (int g = 0; g < slots; g++) {
-            childGroupCounts[g] = childGroups[g].length;
-            memberCounts[g] = members[g].length;
-            if (ids[g] == null) {
-                holes.set(g);
-            }
+        for (int g : base.free) {
+            holes.set(g);
         }
         table = base.table.writableCopy();
         pending = new HashMap<>();
@@ -139,7 +150,7 @@ abstract class GroupDraft implements GroupTree.Assembly {
         checkOpen();
         checkGroup(parent);
         if (id == null) {
-            throw new IllegalArgumentException("a group under '" + ids[parent] + "' has no id");
+            throw new IllegalArgumentException("a group under '" + ids.get(parent) + "' has no id");
         }
         if (objectId == null && id.indexOf('/') < 0) {
             throw new IllegalArgumentException("pure group id '" + id + "' must contain '/'");
@@ -168,15 +179,15 @@ abstract class GroupDraft implements GroupTree.Assembly {
         checkGroup(group);
         String id = object.id();
         checkFree(id);
-        int n = memberCounts[group];
-        String[] array = members[group];
+        int n = memberCount(group);
+        String[] array = members.get(group);
         if (!ownedMembers.get(group) || n == array.length) {
             array = Arrays.copyOf(array, Math.max(4, n + (n >> 1) + 1));
-            members[group] = array;
+            members.set(group, array);
             ownedMembers.set(group);
         }
         array[n] = id;
-        memberCounts[group] = n + 1;
+        memberCounts.set(group, n + 1);
         setCode(id, group);
         addCount(group, 1);
         grow(group, boundsOf(object));
@@ -197,26 +208,26 @@ abstract class GroupDraft implements GroupTree.Assembly {
     @Override
     public String id(int group) {
         checkGroup(group);
-        return ids[group];
+        return ids.get(group);
     }
 
     @Override
     public int parent(int group) {
         checkGroup(group);
-        return parents[group];
+        return parents.get(group);
     }
 
     @Override
     public void sortChildGroups(int group, Comparator<String> order) {
         checkOpen();
         checkGroup(group);
-        int n = childGroupCounts[group];
-        int[] current = childGroups[group];
+        int n = childGroupCount(group);
+        int[] current = childGroups.get(group);
         Integer[] sorted = new Integer[n];
         for (int i = 0; i < n; i++) {
             sorted[i] = current[i];
         }
-        Arrays.sort(sorted, (a, b) -> order.compare(ids[a], ids[b]));
+        Arrays.sort(sorted, (a, b) -> order.compare(ids.get(a), ids.get(b)));
         for (int i = 0; i < n; i++) {
             if (sorted[i] != current[i]) {
                 int[] array = writableChildGroups(group, n);
@@ -244,17 +255,18 @@ abstract class GroupDraft implements GroupTree.Assembly {
         }
         table.freeze();
         for (int g = ownedMembers.nextSetBit(0); g >= 0; g = ownedMembers.nextSetBit(g + 1)) {
-            if (members[g].length != memberCounts[g]) {
-                members[g] = memberCounts[g] == 0 ? NO_MEMBERS : Arrays.copyOf(members[g], memberCounts[g]);
+            if (members.get(g).length != memberCount(g)) {
+                members.set(g, memberCount(g) == 0 ? NO_MEMBERS : Arrays.copyOf(members.get(g), memberCount(g)));
             }
         }
         for (int g = ownedChildGroups.nextSetBit(0); g >= 0; g = ownedChildGroups.nextSetBit(g + 1)) {
-            if (childGroups[g].length != childGroupCounts[g]) {
-                childGroups[g] = childGroupCounts[g] == 0 ? NO_GROUPS
-                        : Arrays.copyOf(childGroups[g], childGroupCounts[g]);
+            if (childGroups.get(g).length != childGroupCount(g)) {
+                childGroups.set(g, childGroupCount(g) == 0 ? NO_GROUPS
+                        : Arrays.copyOf(childGroups.get(g), childGroupCount(g)));
             }
         }
-        return new GroupTree(this);
+        holes.or(freed);
+        return new GroupTree(this, holes.stream().toArray());
     }
 
     // ------------------------------------------------------------------ Editor
@@ -287,9 +299,9 @@ abstract class GroupDraft implements GroupTree.Assembly {
     public void removeGroup(int group) {
         checkOpen();
         checkGroup(group);
-        if (childGroupCounts[group] > 0 || memberCounts[group] > 0) {
-            throw new IllegalStateException("group '" + ids[group] + "' is not empty: " + childGroupCounts[group]
-                    + " child groups and " + memberCounts[group] + " members");
+        if (childGroupCount(group) > 0 || memberCount(group) > 0) {
+            throw new IllegalStateException("group '" + ids.get(group) + "' is not empty: " + childGroupCount(group)
+                    + " child groups and " + memberCount(group) + " members");
         }
         removeSubtree(group);
     }
@@ -298,7 +310,7 @@ abstract class GroupDraft implements GroupTree.Assembly {
         checkOpen();
         checkGroup(group);
         if (group == root) {
-            throw new IllegalStateException("the root group '" + ids[group] + "' cannot be removed");
+            throw new IllegalStateException("the root group '" + ids.get(group) + "' cannot be removed");
         }
         detach(group);
         release(group);
@@ -309,26 +321,26 @@ abstract class GroupDraft implements GroupTree.Assembly {
         checkGroup(group);
         checkGroup(newParent);
         if (group == root) {
-            throw new IllegalStateException("the root group '" + ids[group] + "' cannot be moved");
+            throw new IllegalStateException("the root group '" + ids.get(group) + "' cannot be moved");
         }
-        for (int p = newParent; p != NONE; p = parents[p]) {
+        for (int p = newParent; p != NONE; p = parents.get(p)) {
             if (p == group) {
-                throw new IllegalArgumentException("group '" + ids[group] + "' cannot move under '" + ids[newParent]
-                        + "', which lies in its own subtree");
+                throw new IllegalArgumentException("group '" + ids.get(group) + "' cannot move under '"
+                        + ids.get(newParent) + "', which lies in its own subtree");
             }
         }
         detach(group);
-        parents[group] = newParent;
+        parents.set(group, newParent);
         appendChildGroup(newParent, group);
-        addCount(newParent, objectCounts[group]);
+        addCount(newParent, objectCounts.get(group));
         grow(newParent, boundsOf(group));
     }
 
     public void setMembers(int group, List<BuildingObject> objects) {
         checkOpen();
         checkGroup(group);
-        int n = memberCounts[group];
-        String[] current = members[group];
+        int n = memberCount(group);
+        String[] current = members.get(group);
         if (n == objects.size()) {
             int same = 0;
             while (same < n && current[same].equals(objects.get(same).id())) {
@@ -341,8 +353,8 @@ abstract class GroupDraft implements GroupTree.Assembly {
         Set<String> listed = new HashSet<>(objects.size() * 2);
         for (BuildingObject o : objects) {
             if (!listed.add(o.id())) {
-                throw new IllegalArgumentException("object '" + o.id() + "' is listed twice for group '" + ids[group]
-                        + "'");
+                throw new IllegalArgumentException("object '" + o.id() + "' is listed twice for group '"
+                        + ids.get(group) + "'");
             }
         }
         Set<String> staying = new HashSet<>(n * 2);
@@ -370,8 +382,8 @@ abstract class GroupDraft implements GroupTree.Assembly {
             }
             array[i] = o.id();
         }
-        members[group] = array;
-        memberCounts[group] = objects.size();
+        members.set(group, array);
+        memberCounts.set(group, objects.size());
         ownedMembers.set(group);
         addCount(group, delta);
         // the listed objects carry their footprints: the group's bounds are known without looking anything up
@@ -381,33 +393,33 @@ abstract class GroupDraft implements GroupTree.Assembly {
     public void setLabel(int group, String label) {
         checkOpen();
         checkGroup(group);
-        labels[group] = label;
+        labels.set(group, label);
     }
 
     public List<String> members(int group) {
         checkGroup(group);
-        return List.of(Arrays.copyOf(members[group], memberCounts[group]));
+        return List.of(Arrays.copyOf(members.get(group), memberCount(group)));
     }
 
     public List<Integer> childGroups(int group) {
         checkGroup(group);
-        List<Integer> list = new ArrayList<>(childGroupCounts[group]);
-        for (int i = 0; i < childGroupCounts[group]; i++) {
-            list.add(childGroups[group][i]);
+        List<Integer> list = new ArrayList<>(childGroupCount(group));
+        for (int i = 0; i < childGroupCount(group); i++) {
+            list.add(childGroups.get(group)[i]);
         }
         return List.copyOf(list);
     }
 
     public int objectCount(int group) {
         checkGroup(group);
-        return objectCounts[group];
+        return objectCounts.get(group);
     }
 
     // ------------------------------------------------------------------ groups
 
     /** Takes a leaf out of its group's members, with its count and bounds; the caller says where it goes. */
     private void takeOut(int group, String objectId) {
-        int n = memberCounts[group];
+        int n = memberCount(group);
         String[] array = writableMembers(group);
         int at = n - 1;
         while (!array[at].equals(objectId)) {
@@ -415,7 +427,7 @@ abstract class GroupDraft implements GroupTree.Assembly {
         }
         System.arraycopy(array, at + 1, array, at, n - at - 1);
         array[n - 1] = null;
-        memberCounts[group] = n - 1;
+        memberCounts.set(group, n - 1);
         addCount(group, -1);
         if (mayShrink(group, objectId, null)) {
             dirty.set(group);
@@ -424,17 +436,18 @@ abstract class GroupDraft implements GroupTree.Assembly {
 
     private int newGroup(int parent, String id, String label, String kind, String objectId) {
         int group = slotFor(id);
-        ids[group] = id;
-        labels[group] = label;
-        kinds[group] = kind;
-        objectIds[group] = objectId;
-        parents[group] = parent;
-        objectCounts[group] = 0;
-        minX[group] = minY[group] = maxX[group] = maxY[group] = Float.NaN;
-        childGroups[group] = NO_GROUPS;
-        childGroupCounts[group] = 0;
-        members[group] = NO_MEMBERS;
-        memberCounts[group] = 0;
+        ids.set(group, id);
+        labels.set(group, label);
+        kinds.set(group, kind);
+        objectIds.set(group, objectId);
+        parents.set(group, parent);
+        objectCounts.set(group, 0);
+        minX.set(group, Float.NaN);
+        minY.set(group, Float.NaN);
+        maxX.set(group, Float.NaN);
+        maxY.set(group, Float.NaN);
+        childGroups.set(group, NO_GROUPS);
+        members.set(group, NO_MEMBERS);
         ownedChildGroups.clear(group);
         ownedMembers.clear(group);
         if (parent != NONE) {
@@ -459,93 +472,87 @@ abstract class GroupDraft implements GroupTree.Assembly {
             holes.clear(hole);
             return hole;
         }
-        if (slots == ids.length) {
-            allocate(slots + (slots >> 1) + 16);
-        }
         return slots++;
     }
 
     /** Takes a group out of its parent's child groups, with its count and bounds. */
     private void detach(int group) {
-        int parent = parents[group];
-        int n = childGroupCounts[parent];
+        int parent = parents.get(group);
+        int n = childGroupCount(parent);
         int[] array = writableChildGroups(parent, n);
         int at = 0;
         while (array[at] != group) {
             at++;
         }
         System.arraycopy(array, at + 1, array, at, n - at - 1);
-        childGroupCounts[parent] = n - 1;
-        addCount(parent, -objectCounts[group]);
-        if (touchesEdge(parent, minX[group], minY[group], maxX[group], maxY[group])) {
+        childGroupCounts.set(parent, n - 1);
+        addCount(parent, -objectCounts.get(group));
+        if (touchesEdge(parent, minX.get(group), minY.get(group), maxX.get(group), maxY.get(group))) {
             dirty.set(parent);
         }
     }
 
     /** Frees a detached group and everything under it; its leaves leave the tree. */
     private void release(int group) {
-        for (int i = 0; i < childGroupCounts[group]; i++) {
-            release(childGroups[group][i]);
+        for (int i = 0; i < childGroupCount(group); i++) {
+            release(childGroups.get(group)[i]);
         }
-        for (int i = 0; i < memberCounts[group]; i++) {
-            setCode(members[group][i], ABSENT);
+        for (int i = 0; i < memberCount(group); i++) {
+            setCode(members.get(group)[i], ABSENT);
         }
-        setCode(ids[group], ABSENT);
-        ids[group] = labels[group] = kinds[group] = objectIds[group] = null;
-        childGroups[group] = NO_GROUPS;
-        childGroupCounts[group] = 0;
-        members[group] = NO_MEMBERS;
-        memberCounts[group] = 0;
-        parents[group] = NONE;
-        objectCounts[group] = 0;
+        setCode(ids.get(group), ABSENT);
+        ids.set(group, null);
+        labels.set(group, null);
+        kinds.set(group, null);
+        objectIds.set(group, null);
+        childGroups.set(group, NO_GROUPS);
+        childGroupCounts.set(group, 0);
+        members.set(group, NO_MEMBERS);
+        memberCounts.set(group, 0);
+        parents.set(group, NONE);
+        objectCounts.set(group, 0);
         dirty.clear(group);
         freed.set(group);
         live--;
     }
 
     private void appendChildGroup(int parent, int group) {
-        int n = childGroupCounts[parent];
-        int[] array = childGroups[parent];
+        int n = childGroupCount(parent);
+        int[] array = childGroups.get(parent);
         if (!ownedChildGroups.get(parent) || n == array.length) {
             array = Arrays.copyOf(array, Math.max(4, n + (n >> 1) + 1));
-            childGroups[parent] = array;
+            childGroups.set(parent, array);
             ownedChildGroups.set(parent);
         }
         array[n] = group;
-        childGroupCounts[parent] = n + 1;
+        childGroupCounts.set(parent, n + 1);
     }
 
     private int[] writableChildGroups(int group, int n) {
         if (!ownedChildGroups.get(group)) {
-            childGroups[group] = Arrays.copyOf(childGroups[group], Math.max(4, n));
+            childGroups.set(group, Arrays.copyOf(childGroups.get(group), Math.max(4, n)));
+            childGroupCounts.set(group, n);
             ownedChildGroups.set(group);
         }
-        return childGroups[group];
+        return childGroups.get(group);
     }
 
     private String[] writableMembers(int group) {
         if (!ownedMembers.get(group)) {
-            members[group] = members[group].clone();
+            String[] array = members.get(group);
+            members.set(group, array.clone());
+            memberCounts.set(group, array.length);
             ownedMembers.set(group);
         }
-        return members[group];
+        return members.get(group);
     }
 
-    private void allocate(int capacity) {
-        ids = ids == null ? new String[capacity] : Arrays.copyOf(ids, capacity);
-        labels = labels == null ? new String[capacity] : Arrays.copyOf(labels, capacity);
-        kinds = kinds == null ? new String[capacity] : Arrays.copyOf(kinds, capacity);
-        objectIds = objectIds == null ? new String[capacity] : Arrays.copyOf(objectIds, capacity);
-        parents = parents == null ? new int[capacity] : Arrays.copyOf(parents, capacity);
-        objectCounts = objectCounts == null ? new int[capacity] : Arrays.copyOf(objectCounts, capacity);
-        minX = minX == null ? new float[capacity] : Arrays.copyOf(minX, capacity);
-        minY = minY == null ? new float[capacity] : Arrays.copyOf(minY, capacity);
-        maxX = maxX == null ? new float[capacity] : Arrays.copyOf(maxX, capacity);
-        maxY = maxY == null ? new float[capacity] : Arrays.copyOf(maxY, capacity);
-        childGroups = childGroups == null ? new int[capacity][] : Arrays.copyOf(childGroups, capacity);
-        members = members == null ? new String[capacity][] : Arrays.copyOf(members, capacity);
-        childGroupCounts = childGroupCounts == null ? new int[capacity] : Arrays.copyOf(childGroupCounts, capacity);
-        memberCounts = memberCounts == null ? new int[capacity] : Arrays.copyOf(memberCounts, capacity);
+    private int memberCount(int group) {
+        return ownedMembers.get(group) ? memberCounts.get(group) : members.get(group).length;
+    }
+
+    private int childGroupCount(int group) {
+        return ownedChildGroups.get(group) ? childGroupCounts.get(group) : childGroups.get(group).length;
     }
 
     // ------------------------------------------------------------------ ids
@@ -575,12 +582,12 @@ abstract class GroupDraft implements GroupTree.Assembly {
         int code = code(id);
         if (code != ABSENT) {
             throw new IllegalArgumentException("id '" + id + "' is already in the tree, "
-                    + (code >= 0 ? "as a member of group '" + ids[code] + "'" : "as a group"));
+                    + (code >= 0 ? "as a member of group '" + ids.get(code) + "'" : "as a group"));
         }
     }
 
     private void checkGroup(int group) {
-        if (group < 0 || group >= slots || ids[group] == null) {
+        if (group < 0 || group >= slots || ids.get(group) == null) {
             throw new IllegalArgumentException("there is no group with index " + group);
         }
     }
@@ -594,8 +601,8 @@ abstract class GroupDraft implements GroupTree.Assembly {
     // ------------------------------------------------------------------ counts and bounds
 
     private void addCount(int group, int delta) {
-        for (int g = group; g != NONE; g = parents[g]) {
-            objectCounts[g] += delta;
+        for (int g = group; g != NONE; g = parents.get(g)) {
+            objectCounts.set(g, objectCounts.get(g) + delta);
         }
     }
 
@@ -610,25 +617,26 @@ abstract class GroupDraft implements GroupTree.Assembly {
         if (Float.isNaN(x0)) {
             return;
         }
-        for (int g = group; g != NONE; g = parents[g]) {
-            if (Float.isNaN(minX[g])) {
-                minX[g] = x0;
-                minY[g] = y0;
-                maxX[g] = x1;
-                maxY[g] = y1;
-            } else if (minX[g] <= x0 && minY[g] <= y0 && x1 <= maxX[g] && y1 <= maxY[g]) {
+        for (int g = group; g != NONE; g = parents.get(g)) {
+            if (Float.isNaN(minX.get(g))) {
+                minX.set(g, x0);
+                minY.set(g, y0);
+                maxX.set(g, x1);
+                maxY.set(g, y1);
+            } else if (minX.get(g) <= x0 && minY.get(g) <= y0 && x1 <= maxX.get(g) && y1 <= maxY.get(g)) {
                 return;
             } else {
-                minX[g] = Math.min(minX[g], x0);
-                minY[g] = Math.min(minY[g], y0);
-                maxX[g] = Math.max(maxX[g], x1);
-                maxY[g] = Math.max(maxY[g], y1);
+                minX.set(g, Math.min(minX.get(g), x0));
+                minY.set(g, Math.min(minY.get(g), y0));
+                maxX.set(g, Math.max(maxX.get(g), x1));
+                maxY.set(g, Math.max(maxY.get(g), y1));
             }
         }
     }
 
     private Bounds boundsOf(int group) {
-        return Float.isNaN(minX[group]) ? null : new Bounds(minX[group], minY[group], maxX[group], maxY[group]);
+        float x0 = minX.get(group);
+        return Float.isNaN(x0) ? null : new Bounds(x0, minY.get(group), maxX.get(group), maxY.get(group));
     }
 
     /**
@@ -645,8 +653,9 @@ abstract class GroupDraft implements GroupTree.Assembly {
     }
 
     private boolean touchesEdge(int group, float x0, float y0, float x1, float y1) {
-        return !Float.isNaN(x0) && !Float.isNaN(minX[group])
-                && (x0 <= minX[group] || y0 <= minY[group] || x1 >= maxX[group] || y1 >= maxY[group]);
+        float gx0 = minX.get(group);
+        return !Float.isNaN(x0) && !Float.isNaN(gx0)
+                && (x0 <= gx0 || y0 <= minY.get(group) || x1 >= maxX.get(group) || y1 >= maxY.get(group));
     }
 
     /** Recomputes the marked groups deepest first; a group that shrank marks its parent if it held the parent's edge. */
@@ -660,7 +669,7 @@ abstract class GroupDraft implements GroupTree.Assembly {
             int group = (int) next;
             int depth = (int) (next >>> 32);
             if (recompute(group, null)) {
-                deepestFirst.add((long) (depth - 1) << 32 | parents[group]);
+                deepestFirst.add((long) (depth - 1) << 32 | parents.get(group));
             }
         }
     }
@@ -673,22 +682,22 @@ abstract class GroupDraft implements GroupTree.Assembly {
      */
     private boolean recompute(int group, List<BuildingObject> memberObjects) {
         dirty.clear(group);
-        float oldX0 = minX[group], oldY0 = minY[group], oldX1 = maxX[group], oldY1 = maxY[group];
+        float oldX0 = minX.get(group), oldY0 = minY.get(group), oldX1 = maxX.get(group), oldY1 = maxY.get(group);
         float x0 = Float.POSITIVE_INFINITY, y0 = Float.POSITIVE_INFINITY;
         float x1 = Float.NEGATIVE_INFINITY, y1 = Float.NEGATIVE_INFINITY;
         List<Bounds> parts = new ArrayList<>();
-        if (objectIds[group] != null) {
-            revision.find(objectIds[group]).map(GroupDraft::boundsOf).ifPresent(parts::add);
+        if (objectIds.get(group) != null) {
+            revision.find(objectIds.get(group)).map(GroupDraft::boundsOf).ifPresent(parts::add);
         }
         if (memberObjects != null) {
             memberObjects.stream().map(GroupDraft::boundsOf).filter(b -> b != null).forEach(parts::add);
         } else {
-            for (int i = 0; i < memberCounts[group]; i++) {
-                revision.find(members[group][i]).map(GroupDraft::boundsOf).ifPresent(parts::add);
+            for (int i = 0; i < memberCount(group); i++) {
+                revision.find(members.get(group)[i]).map(GroupDraft::boundsOf).ifPresent(parts::add);
             }
         }
-        for (int i = 0; i < childGroupCounts[group]; i++) {
-            Bounds b = boundsOf(childGroups[group][i]);
+        for (int i = 0; i < childGroupCount(group); i++) {
+            Bounds b = boundsOf(childGroups.get(group)[i]);
             if (b != null) {
                 parts.add(b);
             }
@@ -700,15 +709,15 @@ abstract class GroupDraft implements GroupTree.Assembly {
             y1 = Math.max(y1, b.maxY());
         }
         boolean none = parts.isEmpty();
-        minX[group] = none ? Float.NaN : x0;
-        minY[group] = none ? Float.NaN : y0;
-        maxX[group] = none ? Float.NaN : x1;
-        maxY[group] = none ? Float.NaN : y1;
-        int parent = parents[group];
+        minX.set(group, none ? Float.NaN : x0);
+        minY.set(group, none ? Float.NaN : y0);
+        maxX.set(group, none ? Float.NaN : x1);
+        maxY.set(group, none ? Float.NaN : y1);
+        int parent = parents.get(group);
         if (parent == NONE) {
             return false;
         }
-        grow(parent, minX[group], minY[group], maxX[group], maxY[group]);
+        grow(parent, minX.get(group), minY.get(group), maxX.get(group), maxY.get(group));
         boolean shrank = !Float.isNaN(oldX0) && (none || x0 > oldX0 || y0 > oldY0 || x1 < oldX1 || y1 < oldY1);
         if (shrank && !dirty.get(parent) && touchesEdge(parent, oldX0, oldY0, oldX1, oldY1)) {
             dirty.set(parent);
@@ -719,7 +728,7 @@ abstract class GroupDraft implements GroupTree.Assembly {
 
     private int depth(int group) {
         int depth = 0;
-        for (int g = parents[group]; g != NONE; g = parents[g]) {
+        for (int g = parents.get(group); g != NONE; g = parents.get(g)) {
             depth++;
         }
         return depth;

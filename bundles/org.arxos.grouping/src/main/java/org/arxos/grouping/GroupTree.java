@@ -1,14 +1,17 @@
 package org.arxos.grouping;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.arxos.api.grouping.GroupNode;
 import org.arxos.api.grouping.Hierarchy;
+import org.arxos.grouping.internal.FloatPages;
 import org.arxos.grouping.internal.IdTable;
+import org.arxos.grouping.internal.IntPages;
+import org.arxos.grouping.internal.PagedArray;
+import org.arxos.grouping.internal.RefPages;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Revision;
 import org.arxos.model.geometry.Bounds;
@@ -26,9 +29,10 @@ import org.arxos.model.geometry.Bounds;
  * were added. {@link #edit(Revision)} starts an {@link Editor} that makes the next revision's tree, sharing
  * everything it does not touch with this one; the cost of an edit is in proportion to the groups it touches.
  *
- * <p>The layout is per-group arrays indexed by group, a member array per group holding the revision's own id strings,
- * and one {@link IdTable} from every id in the tree to its group (16 bytes an id): a spatial tree of a million objects
- * in clusters of 16 retains about 34 bytes an object, its groups' own ids and labels included. Safe to read from many
+ * <p>The layout is per-group arrays indexed by group, kept in pages of 1,024 entries that an edit shares and copies
+ * only where it writes (see {@link PagedArray}), a member array per group holding the revision's own id strings, and
+ * one {@link IdTable} from every id in the tree to its group (16 bytes an id): a spatial tree of a million objects
+ * at fan-out 16 retains about 34 bytes an object, its groups' own ids and labels included. Safe to read from many
  * threads.
  */
 public final class GroupTree implements Hierarchy {
@@ -41,41 +45,49 @@ public final class GroupTree implements Hierarchy {
     /** Group indexes in use, free ones included; a free index has a null id. */
     final int slots;
     final int groupCount;
-    final String[] ids;
-    final String[] labels;
-    final String[] kinds;
-    final String[] objectIds;
-    final int[] parents;
-    final int[] objectCounts;
+    /** Indexes below {@link #slots} that are free, ascending. */
+    final int[] free;
+    final RefPages<String> ids;
+    final RefPages<String> labels;
+    final RefPages<String> kinds;
+    final RefPages<String> objectIds;
+    final IntPages parents;
+    final IntPages objectCounts;
     /** Bounds by group; NaN where the subtree has no footprint. */
-    final float[] minX;
-    final float[] minY;
-    final float[] maxX;
-    final float[] maxY;
-    final int[][] childGroups;
-    final String[][] members;
+    final FloatPages minX;
+    final FloatPages minY;
+    final FloatPages maxX;
+    final FloatPages maxY;
+    final RefPages<int[]> childGroups;
+    final RefPages<String[]> members;
     /** Every id in the tree: a leaf's id to its group's index, a group's id to {@code -(index + 1)}. */
     final IdTable table;
 
-    GroupTree(GroupDraft draft) {
+    /** Takes over the draft's arrays, which the draft never writes again. */
+    GroupTree(GroupDraft draft, int[] free) {
         source = draft.revision;
         layout = draft.layout;
         root = draft.root;
         slots = draft.slots;
         groupCount = draft.live;
-        ids = Arrays.copyOf(draft.ids, slots);
-        labels = Arrays.copyOf(draft.labels, slots);
-        kinds = Arrays.copyOf(draft.kinds, slots);
-        objectIds = Arrays.copyOf(draft.objectIds, slots);
-        parents = Arrays.copyOf(draft.parents, slots);
-        objectCounts = Arrays.copyOf(draft.objectCounts, slots);
-        minX = Arrays.copyOf(draft.minX, slots);
-        minY = Arrays.copyOf(draft.minY, slots);
-        maxX = Arrays.copyOf(draft.maxX, slots);
-        maxY = Arrays.copyOf(draft.maxY, slots);
-        childGroups = Arrays.copyOf(draft.childGroups, slots);
-        members = Arrays.copyOf(draft.members, slots);
+        this.free = free;
+        ids = draft.ids;
+        labels = draft.labels;
+        kinds = draft.kinds;
+        objectIds = draft.objectIds;
+        parents = draft.parents;
+        objectCounts = draft.objectCounts;
+        minX = draft.minX;
+        minY = draft.minY;
+        maxX = draft.maxX;
+        maxY = draft.maxY;
+        childGroups = draft.childGroups;
+        members = draft.members;
         table = draft.table;
+        for (PagedArray<?> array : List.of(ids, labels, kinds, objectIds, parents, objectCounts, minX, minY, maxX,
+                maxY, childGroups, members)) {
+            array.freeze();
+        }
     }
 
     /**
@@ -125,8 +137,8 @@ public final class GroupTree implements Hierarchy {
         if (code == IdTable.ABSENT) {
             return Optional.empty();
         }
-        int group = code >= 0 ? code : parents[-code - 1];
-        return group == NONE ? Optional.empty() : Optional.of(ids[group]);
+        int group = code >= 0 ? code : parents.get(-code - 1);
+        return group == NONE ? Optional.empty() : Optional.of(ids.get(group));
     }
 
     /** Whether the node is a group rather than a leaf; false for an unknown id. */
@@ -160,7 +172,7 @@ public final class GroupTree implements Hierarchy {
         if (code == IdTable.ABSENT) {
             return Optional.empty();
         }
-        int group = code >= 0 ? code : parents[-code - 1];
+        int group = code >= 0 ? code : parents.get(-code - 1);
         return group == NONE ? Optional.empty() : Optional.of(groupNode(group));
     }
 
@@ -171,8 +183,8 @@ public final class GroupTree implements Hierarchy {
             return List.of();
         }
         int group = -code - 1;
-        int[] groups = childGroups[group];
-        String[] leaves = members[group];
+        int[] groups = childGroups.get(group);
+        String[] leaves = members.get(group);
         int from = Math.min(Math.max(offset, 0), groups.length + leaves.length);
         int to = (int) Math.min(groups.length + leaves.length, (long) from + limit);
         List<GroupNode> page = new ArrayList<>(to - from);
@@ -185,7 +197,7 @@ public final class GroupTree implements Hierarchy {
     @Override
     public String toString() {
         return "GroupTree " + layout + " of revision " + source.number() + " (" + groupCount + " groups, "
-                + objectCounts[root] + " objects)";
+                + objectCounts.get(root) + " objects)";
     }
 
     private int code(String id) {
@@ -193,10 +205,10 @@ public final class GroupTree implements Hierarchy {
     }
 
     private GroupNode groupNode(int group) {
-        Bounds bounds = Float.isNaN(minX[group]) ? null
-                : new Bounds(minX[group], minY[group], maxX[group], maxY[group]);
-        return new GroupNode(ids[group], labels[group], kinds[group], objectIds[group],
-                childGroups[group].length + members[group].length, objectCounts[group], bounds);
+        float x0 = minX.get(group);
+        Bounds bounds = Float.isNaN(x0) ? null : new Bounds(x0, minY.get(group), maxX.get(group), maxY.get(group));
+        return new GroupNode(ids.get(group), labels.get(group), kinds.get(group), objectIds.get(group),
+                childGroups.get(group).length + members.get(group).length, objectCounts.get(group), bounds);
     }
 
     private static GroupNode leafNode(BuildingObject object) {

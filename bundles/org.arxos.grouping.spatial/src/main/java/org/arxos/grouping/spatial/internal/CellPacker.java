@@ -15,17 +15,22 @@ import org.arxos.model.geometry.Bounds;
  * <ul>
  * <li>a set of at most {@code fanOut} objects is held directly, by the home or by a leaf cluster;</li>
  * <li>a larger set is divided among the sub-cells of the smallest grid cell that holds it (so a cell with a single
- * non-empty sub-cell never appears: paths are compressed); every non-empty sub-cell becomes a cluster named by the
- * smallest cell holding its own objects;</li>
+ * non-empty sub-cell never appears: paths are compressed). A sub-cell of more than {@code fanOut} objects becomes a
+ * cluster named by the smallest cell holding its objects, divided in turn. The others are merged, greedily in Morton
+ * order, into runs of neighbouring sub-cells of at most {@code fanOut} objects together, so that two runs side by side
+ * hold more than {@code fanOut}; each run is a leaf cluster, named by the smallest cell holding its objects when they
+ * lie in one sub-cell, else by its first sub-cell. Names stay unique: each leaf has a sub-cell of its own;</li>
  * <li>more than {@code fanOut} objects on one finest cell (centres within a millimetre) are cut, in id order, into
  * chunks of {@code fanOut^d} objects, at most {@code fanOut} of them, recursively.</li>
  * </ul>
  * Objects inside a cluster are in Morton order of their centres, then by id; clusters in Morton order of their cells.
+ * The runs of a cell depend only on the objects in that cell.
  *
- * <p>An edit packs only what changed: {@link Kept} clusters of the earlier tree that no change reached come in whole
- * and, since a cluster is a function of its own objects, stay whole unless the packing has to look inside them (their
- * cell became the cell being divided, or they join a set small enough to be held directly); then the opener gives
- * their children.
+ * <p>An edit packs only what changed: divided clusters ({@link Kept}) of the earlier tree that no change reached come
+ * in whole and, since such a cluster is a function of its own objects, stay whole unless the packing has to look
+ * inside them (their cell became the cell being divided, or they join a set small enough to be held directly); then
+ * the opener gives their children. Leaf clusters next to a change come as their objects, since a change beside a run
+ * may lengthen or cut it.
  */
 final class CellPacker {
 
@@ -46,7 +51,11 @@ final class CellPacker {
         }
     }
 
-    /** A cluster of the tree being edited that no change reached: its cell, its group and how many objects it holds. */
+    /**
+     * A divided cluster (of more than {@code fanOut} objects) of the tree being edited that no change reached: its
+     * cell, its group and how many objects it holds. Leaf clusters are never kept: what they hold is packed again with
+     * their neighbours.
+     */
     record Kept(Cell cell, int group, int objects) implements Item, Part {
     }
 
@@ -84,14 +93,12 @@ final class CellPacker {
         return new CellPacking(List.of(), divide(smallestCell(items), items));
     }
 
+    /** A sub-cell of more than {@code fanOut} objects: a kept cluster that is all of it, or a divided cluster. */
     private Part part(List<Item> items) {
         if (items.size() == 1 && items.get(0) instanceof Kept kept) {
             return kept;
         }
         Cell cell = smallestCell(items);
-        if (count(items) <= fanOut) {
-            return new Cluster(cell, "", objects(items), List.of());
-        }
         return new Cluster(cell, "", List.of(), divide(cell, items));
     }
 
@@ -118,13 +125,40 @@ final class CellPacker {
             }
             subcells[at].add(item);
         }
+        // neighbouring sub-cells of at most fanOut objects together are merged into one leaf cluster, greedily in
+        // Morton order, so that leaves are full; the runs depend only on this cell's objects
         List<Part> parts = new ArrayList<>();
-        for (List<Item> subcell : subcells) {
-            if (subcell != null) {
-                parts.add(part(subcell));
+        List<Placed> run = new ArrayList<>();
+        int first = -1;
+        int last = -1;
+        for (int at = 0; at <= subcells.length; at++) {
+            int n = at == subcells.length || subcells[at] == null ? 0 : count(subcells[at]);
+            if (first >= 0 && (at == subcells.length || n > fanOut || run.size() + n > fanOut)) {
+                parts.add(leaf(cell, first == last, run));
+                run = new ArrayList<>();
+                first = -1;
+            }
+            if (n > fanOut) {
+                parts.add(part(subcells[at]));
+            } else if (n > 0) {
+                first = first < 0 ? at : first;
+                last = at;
+                for (Item item : subcells[at]) {
+                    run.add((Placed) item); // a kept cluster holds more than fanOut objects
+                }
             }
         }
         return parts;
+    }
+
+    /**
+     * A leaf cluster of a run of sub-cells of {@code cell}: named after the smallest cell holding its objects when they
+     * lie in one sub-cell, else after the run's first sub-cell.
+     */
+    private Cluster leaf(Cell cell, boolean oneSubcell, List<Placed> run) {
+        Placed start = run.get(0);
+        Cell name = oneSubcell ? smallestCell(run) : Cell.containing(start.x(), start.y(), cell.level() + bits);
+        return new Cluster(name, "", objects(run), List.of());
     }
 
     /** More than {@code fanOut} objects of one finest cell, in id order, cut into at most {@code fanOut} chunks. */

@@ -59,7 +59,8 @@ record CellPacking(List<BuildingObject> members, List<CellPacker.Part> clusters)
     }
 
     private static int addCluster(GroupTree.Assembly tree, int parent, String homeId, CellPacker.Cluster cluster) {
-        String address = cluster.address();
-        return tree.addGroup(parent, Homes.clusterId(homeId, address), "Cluster " + address, Homes.CLUSTER, null);
+        // the id is the label: a cluster has no name of its own, and one string less a cluster
+        String id = Homes.clusterId(homeId, cluster.address());
+        return tree.addGroup(parent, id, id, Homes.CLUSTER, null);
     }
 }

@@ -355,7 +355,10 @@ final class SpatialRegrouping {
             });
         }
 
-        /** What a group holds as items: its objects, its touched clusters opened, the others kept whole. */
+        /**
+         * What a group holds as items: its objects, its touched and its leaf clusters opened (a leaf is a run of
+         * sub-cells that a change next to it may lengthen or cut), the others kept whole.
+         */
         private List<CellPacker.Item> open(int group, Set<Integer> touched) {
             List<CellPacker.Item> items = new ArrayList<>();
             for (String id : tree.members(group)) {
@@ -367,7 +370,7 @@ final class SpatialRegrouping {
                     continue;
                 }
                 Cell cell = cellOf(child);
-                if (cell == null || touched.contains(child)) {
+                if (cell == null || touched.contains(child) || tree.objectCount(child) <= fanOut) {
                     opened.add(child);
                     items.addAll(open(child, touched));
                 } else {

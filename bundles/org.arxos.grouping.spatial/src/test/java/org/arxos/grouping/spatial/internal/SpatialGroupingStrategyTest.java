@@ -82,7 +82,7 @@ class SpatialGroupingStrategyTest {
         assertEquals(List.of("e1", "e1-c2"), ids(tree.children("z1/no-footprint", 0, 10)));
         GroupNode c1 = tree.node("z1/q44.0.0").orElseThrow();
         assertEquals("cluster", c1.kind());
-        assertEquals("Cluster q44.0.0", c1.label());
+        assertEquals("z1/q44.0.0", c1.label());
         assertEquals(List.of("e1-c1", "s1", "s2", "s3"), ids(tree.children("z1/q44.0.0", 0, 10)));
         assertEquals(List.of("s4", "s5", "s6"), ids(tree.children("z1/q44.1.0", 0, 10)));
         TreeChecks.assertEveryObjectOnce(tree, revision);

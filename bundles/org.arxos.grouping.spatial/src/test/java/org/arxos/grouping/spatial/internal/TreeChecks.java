@@ -68,9 +68,10 @@ final class TreeChecks {
      * The packing is a compressed quadtree of bounded fan-out and depth. No cluster has more than {@code fanOut}
      * children, and no floor, zone or building-wide group packs more than {@code fanOut} clusters and objects; none
      * holds objects beside clusters. A cluster holds its objects directly exactly when they are at most
-     * {@code fanOut}; otherwise it has at least two child clusters, each in a smaller cell inside its own, at least
-     * {@code b = floor(log2 fanOut)} levels down (or chunks of its cell). So cells shrink by {@code 2^(b/2)} a side a
-     * level, and a divided cluster at depth {@code d} below its home spreads its centres less than
+     * {@code fanOut}; otherwise it has at least two child clusters, each named by a smaller cell inside its own, at
+     * least {@code b = floor(log2 fanOut)} levels down (or chunks of its cell). Leaves are filled: two leaf clusters
+     * side by side under one group hold more than {@code fanOut} objects together. A divided cluster's cell holds its
+     * objects, so cells of divided clusters shrink by {@code 2^(b/2)} a side a level, and a divided cluster at depth {@code d} below its home spreads its centres less than
      * {@code sqrt(2) * size(top) / 2^(b(d-1)/2)}: the depth is at most {@code 1 + log_{2^(b/2)}(sqrt(2) * size(top) /
      * spacing)} for the smallest spacing of distinct centres.
      */
@@ -86,6 +87,14 @@ final class TreeChecks {
             assertTrue(clusters.size() + members <= fanOut, node.id() + " packs " + clusters.size()
                     + " clusters and " + members + " objects");
             assertTrue(clusters.isEmpty() || members == 0, node.id() + " holds objects beside clusters");
+            for (int i = 1; i < clusters.size(); i++) {
+                GroupNode a = clusters.get(i - 1);
+                GroupNode b = clusters.get(i);
+                if (a.objectCount() <= fanOut && b.objectCount() <= fanOut) {
+                    assertTrue(a.objectCount() + b.objectCount() > fanOut, a.id() + " and " + b.id() + " hold "
+                            + a.objectCount() + " and " + b.objectCount() + " objects: one leaf would do");
+                }
+            }
             if (!node.kind().equals(Homes.CLUSTER)) {
                 double top = clusters.stream().map(c -> Cell.ofClusterId(c.id()))
                         .mapToDouble(c -> Math.sqrt(c.width() * c.height())).max().orElse(0);
