@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
@@ -65,7 +64,7 @@ public final class IfcParseBenchmark {
                 Runtime.getRuntime().maxMemory() / 1e6, loadAverage());
         System.out.printf(Locale.ROOT, "%-34s %8s %10s %10s %15s %10s %12s %8s %14s%n", "file", "MB", "entities",
                 "MB/s", "range MB/s", "MB/cpu-s", "entities/s", "GC s", "heap/MB");
-        List<Path> files = sharedFiles();
+        List<Path> files = SharedData.files("ifc", "ifc");
         List<byte[]> contents = new ArrayList<>();
         for (Path file : files) {
             contents.add(Files.readAllBytes(file));
@@ -211,23 +210,5 @@ public final class IfcParseBenchmark {
             Thread.sleep(100);
         }
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    /** {@code shared/data/ifc} beside the project: found from the working directory upwards. */
-    private static List<Path> sharedFiles() throws Exception {
-        String dir = System.getProperty("arxos.shared.dir");
-        Path folder = dir != null ? Path.of(dir, "data", "ifc") : null;
-        for (Path p = Path.of("").toAbsolutePath(); folder == null && p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared/data/ifc"))) {
-                folder = p.resolve("shared/data/ifc");
-            }
-        }
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new IllegalStateException("no shared/data/ifc folder above " + Path.of("").toAbsolutePath());
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return new ArrayList<>(files.filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".ifc"))
-                    .sorted().toList());
-        }
     }
 }

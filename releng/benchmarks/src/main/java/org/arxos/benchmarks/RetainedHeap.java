@@ -2,6 +2,8 @@ package org.arxos.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+import java.util.function.Supplier;
 
 /** Heap still in use after full collections: the difference of two readings is what a structure retains. */
 final class RetainedHeap {
@@ -23,5 +25,14 @@ final class RetainedHeap {
             used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
         }
         return used;
+    }
+
+    /** What the value {@code make} returns retains, measured while it is held; it is dropped on return. */
+    static long retainedBy(Supplier<?> make) {
+        long before = bytes();
+        Object held = make.get();
+        long after = bytes();
+        Reference.reachabilityFence(held);
+        return after - before;
     }
 }
