@@ -66,11 +66,12 @@ class RealFileImportTest {
 
         JsonNode building = json(server.get("/api/buildings/hall", ALICE));
         assertEquals(111, building.path("objectCount").asInt(), building.toString());
-        JsonNode floors = json(server.get("/api/buildings/hall/hierarchy?limit=10", ALICE));
+        // the building as stored: floors, then their spaces (the serving strategy, spatial, clusters them)
+        JsonNode floors = json(server.get("/api/buildings/hall/hierarchy?strategy=containment&limit=10", ALICE));
         assertEquals(1, floors.path("children").size(), floors.toString());
         JsonNode floor = floors.path("children").get(0);
-        JsonNode spaces = json(server.get("/api/buildings/hall/hierarchy?node=" + floor.path("id").asText()
-                + "&limit=1000", ALICE));
+        JsonNode spaces = json(server.get("/api/buildings/hall/hierarchy?strategy=containment&node="
+                + floor.path("id").asText() + "&limit=1000", ALICE));
         long labelled = 0;
         for (JsonNode child : spaces.path("children")) {
             if (child.path("kind").asText().equals("space") && !child.path("label").asText().equals(child.path("id").asText())) {
