@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
+import org.arxos.grouping.testing.HierarchyListing;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Change;
 import org.arxos.model.ChangeRejectedException;
@@ -40,7 +41,7 @@ class GroupTreeEditTest {
             tree = edit(tree, next, changes);
             revision = next;
 
-            TreeListing.assertSameTree(TreeListing.rebuild(tree, revision), tree, "round " + round);
+            HierarchyListing.assertSameTree(TreeListing.rebuild(tree, revision), tree, "round " + round);
             for (BuildingObject o : revision.objects().toList()) {
                 assertEquals(expectedParent(revision, o), tree.parent(o.id()).map(n -> n.id()).orElse(null), o.id());
             }

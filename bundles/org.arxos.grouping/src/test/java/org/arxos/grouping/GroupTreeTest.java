@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.arxos.api.grouping.GroupNode;
+import org.arxos.grouping.testing.HierarchyListing;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Change;
 import org.arxos.model.ChangeRejectedException;
@@ -132,7 +133,7 @@ class GroupTreeTest {
 
     @Test
     void everyObjectOfTheTreeAppearsExactlyOnce() {
-        List<String> listing = TreeListing.of(tree());
+        List<String> listing = HierarchyListing.inOrder(tree());
 
         for (BuildingObject o : revision.objects().toList()) {
             long times = listing.stream().filter(line -> line.contains("GroupNode[id=" + o.id() + ",")).count();
@@ -143,7 +144,7 @@ class GroupTreeTest {
     @Test
     void anEditLeavesTheTreeItCameFromUnchanged() {
         GroupTree tree = tree();
-        List<String> before = TreeListing.of(tree);
+        List<String> before = HierarchyListing.inOrder(tree);
         Revision next = apply(revision, new Change.SetGeometry("s3", new Bounds(20, 0, 30, 10), null),
                 new Change.Rename("f2", "Roof"));
 
@@ -156,7 +157,7 @@ class GroupTreeTest {
         editor.removeSubtree(editor.group("f1/other"));
         GroupTree edited = editor.build();
 
-        assertEquals(before, TreeListing.of(tree));
+        assertEquals(before, HierarchyListing.inOrder(tree));
         assertEquals(List.of("s2", "s3"), ids(edited.children("f1/rooms", 0, 10)));
         assertEquals("f2", edited.parent("f1/rooms").orElseThrow().id());
         assertEquals(Optional.empty(), edited.node("z1"));
@@ -184,7 +185,7 @@ class GroupTreeTest {
         editor.removeGroup(editor.group("f1/other"));
         GroupTree edited = editor.build();
 
-        TreeListing.assertSameTree(TreeListing.rebuild(edited, next), edited, "edited");
+        HierarchyListing.assertSameTree(TreeListing.rebuild(edited, next), edited, "edited");
         // the shrunken corridor and floor and the moved office no longer widen level 1
         assertEquals(new Bounds(0, 0, 30, 15), edited.node("f1").orElseThrow().bounds());
         assertEquals(new Bounds(0, 0, 30, 20), edited.node("f2").orElseThrow().bounds());
@@ -208,7 +209,7 @@ class GroupTreeTest {
         assertEquals(Optional.empty(), edited.node("s1"));
         assertEquals(8, edited.root().objectCount());
         assertEquals(new Bounds(10, 0, 50, 30), edited.node("f1/rooms").orElseThrow().bounds());
-        TreeListing.assertSameTree(TreeListing.rebuild(edited, next), edited, "after setMembers");
+        HierarchyListing.assertSameTree(TreeListing.rebuild(edited, next), edited, "after setMembers");
         assertEquals(List.of("s1", "s2", "s3"), ids(tree.children("f1/rooms", 0, 10)));
     }
 
@@ -236,7 +237,7 @@ class GroupTreeTest {
         GroupTree edited = editor.build();
 
         assertEquals(rooms, again);
-        TreeListing.assertSameTree(tree, edited, "rebuilt region");
+        HierarchyListing.assertSameTree(tree, edited, "rebuilt region");
     }
 
     @Test

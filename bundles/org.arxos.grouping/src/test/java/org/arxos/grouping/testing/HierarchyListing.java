@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -59,6 +61,31 @@ public final class HierarchyListing {
             }
             fail(differences.toString());
         }
+    }
+
+    /** Every node depth-first: the node itself, its parent's id and its children's ids in order. */
+    public static List<String> inOrder(Hierarchy hierarchy) {
+        List<String> lines = new ArrayList<>();
+        list(hierarchy, hierarchy.root(), "-", lines);
+        return lines;
+    }
+
+    private static void list(Hierarchy hierarchy, GroupNode node, String parentId, List<String> lines) {
+        List<GroupNode> children = hierarchy.children(node.id(), 0, Integer.MAX_VALUE);
+        lines.add(parentId + " > " + node + " : " + children.stream().map(GroupNode::id).toList());
+        for (GroupNode child : children) {
+            list(hierarchy, child, node.id(), lines);
+        }
+    }
+
+    /** Fails at the first node where the two hierarchies differ in content or order, naming it, or in size. */
+    public static void assertSameTree(Hierarchy expected, Hierarchy actual, String what) {
+        List<String> e = inOrder(expected);
+        List<String> a = inOrder(actual);
+        for (int i = 0; i < Math.min(e.size(), a.size()); i++) {
+            assertEquals(e.get(i), a.get(i), what + ", node " + i);
+        }
+        assertEquals(e.size(), a.size(), what + ": node count");
     }
 
     /** Every object of the revision is exactly one node, and no node stands for an object it does not have. */

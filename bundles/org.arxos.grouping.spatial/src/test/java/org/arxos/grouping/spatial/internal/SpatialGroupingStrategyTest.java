@@ -11,6 +11,7 @@ import java.util.List;
 import org.arxos.api.grouping.GroupNode;
 import org.arxos.api.grouping.Hierarchy;
 import org.arxos.grouping.GroupTree;
+import org.arxos.grouping.testing.HierarchyListing;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Change;
 import org.arxos.model.ChangeRejectedException;
@@ -106,7 +107,7 @@ class SpatialGroupingStrategyTest {
 
         Hierarchy regrouped = strategy.regroup(tree, next, changes);
 
-        TreeChecks.assertSameTree(strategy.group(next), regrouped, "regrouped");
+        HierarchyListing.assertSameTree(strategy.group(next), regrouped, "regrouped");
         assertEquals("West wing", regrouped.node("z1").orElseThrow().label());
         assertEquals("z1a/no-footprint", regrouped.parent("e1-c2").orElseThrow().id());
     }
@@ -121,8 +122,8 @@ class SpatialGroupingStrategyTest {
 
         assertNotSame(other, regrouped);
         assertEquals("spatial;fan-out=4", regrouped.layout());
-        TreeChecks.assertSameTree(strategy.group(next), regrouped, "regrouped from a fan-out of 8");
-        TreeChecks.assertSameTree(strategy.group(next), strategy.regroup(GroupTree.builder(revision).build(), next,
+        HierarchyListing.assertSameTree(strategy.group(next), regrouped, "regrouped from a fan-out of 8");
+        HierarchyListing.assertSameTree(strategy.group(next), strategy.regroup(GroupTree.builder(revision).build(), next,
                 changes), "regrouped from a foreign tree");
     }
 

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.arxos.api.grouping.GroupNode;
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
-import org.arxos.api.grouping.GroupNode;
 import org.arxos.grouping.GroupTree;
+import org.arxos.grouping.testing.HierarchyListing;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Change;
 import org.arxos.model.ChangeRejectedException;
@@ -40,7 +41,7 @@ class SpatialRegroupingTest {
 
             tree = strategy.regroup(tree, next, changes);
 
-            TreeChecks.assertSameTree(strategy.group(next), tree, "seed " + seed + ", round " + round);
+            HierarchyListing.assertSameTree(strategy.group(next), tree, "seed " + seed + ", round " + round);
             TreeChecks.assertEveryObjectOnce(tree, next);
             TreeChecks.assertBoundedClusters(tree, fanOut);
             revision = next;
@@ -122,7 +123,7 @@ class SpatialRegroupingTest {
 
         ChangeSet back = ChangeSet.of("test", "", new Change.MoveObject("bm", "b"));
         GroupTree again = new SpatialGroupingStrategy(16).regroup(regrouped, next.apply(back), back);
-        TreeChecks.assertSameTree(new SpatialGroupingStrategy(16).group(next.apply(back)), again, "moved back");
+        HierarchyListing.assertSameTree(new SpatialGroupingStrategy(16).group(next.apply(back)), again, "moved back");
         assertEquals("b/building-wide/no-footprint", again.parent("bm").orElseThrow().id());
     }
 
@@ -164,7 +165,7 @@ class SpatialRegroupingTest {
         ChangeSet first = new ChangeSet("test", "", stack);
         Revision stacked = revision.apply(first);
         GroupTree tree = strategy.regroup(strategy.group(revision), stacked, first);
-        TreeChecks.assertSameTree(strategy.group(stacked), tree, "stacked");
+        HierarchyListing.assertSameTree(strategy.group(stacked), tree, "stacked");
         TreeChecks.assertBoundedClusters(tree, 4);
         assertTrue(tree.groupOf("stack0").orElseThrow().startsWith("f1z1/q72."), tree.groupOf("stack0").orElseThrow());
 
@@ -175,7 +176,7 @@ class SpatialRegroupingTest {
         Revision next = stacked.apply(second);
         GroupTree regrouped = strategy.regroup(tree, next, second);
 
-        TreeChecks.assertSameTree(strategy.group(next), regrouped, "chunks edited");
+        HierarchyListing.assertSameTree(strategy.group(next), regrouped, "chunks edited");
         TreeChecks.assertEveryObjectOnce(regrouped, next);
         TreeChecks.assertBoundedClusters(regrouped, 4);
     }
@@ -197,7 +198,7 @@ class SpatialRegroupingTest {
         SpatialGroupingStrategy strategy = new SpatialGroupingStrategy(16);
         Revision next = revision.apply(changes);
         GroupTree regrouped = strategy.regroup(strategy.group(revision), next, changes);
-        TreeChecks.assertSameTree(strategy.group(next), regrouped, "regrouped");
+        HierarchyListing.assertSameTree(strategy.group(next), regrouped, "regrouped");
         TreeChecks.assertEveryObjectOnce(regrouped, next);
         return regrouped;
     }

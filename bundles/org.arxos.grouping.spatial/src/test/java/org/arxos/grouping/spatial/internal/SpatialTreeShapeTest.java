@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
 import org.arxos.grouping.GroupTree;
+import org.arxos.grouping.testing.HierarchyListing;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Change;
 import org.arxos.model.ChangeRejectedException;
@@ -52,7 +53,7 @@ class SpatialTreeShapeTest {
         Revision revision = SyntheticBuilding.generateRevision(GeneratorSettings.of(12, 20000));
         SpatialGroupingStrategy strategy = new SpatialGroupingStrategy(16);
 
-        TreeChecks.assertSameTree(strategy.group(revision), strategy.group(revision), "grouped twice");
+        HierarchyListing.assertSameTree(strategy.group(revision), strategy.group(revision), "grouped twice");
     }
 
     @Test
@@ -87,7 +88,7 @@ class SpatialTreeShapeTest {
                 .equals(reordered.objects().map(BuildingObject::id).toList()), "the orders differ");
 
         SpatialGroupingStrategy strategy = new SpatialGroupingStrategy(16);
-        TreeChecks.assertSameTree(strategy.group(revision), strategy.group(reordered), "added in another order");
+        HierarchyListing.assertSameTree(strategy.group(revision), strategy.group(reordered), "added in another order");
     }
 
     private static String homeOf(GroupTree tree, String objectId) {

@@ -21,31 +21,6 @@ final class TreeChecks {
     private TreeChecks() {
     }
 
-    /** Every node depth-first: the node itself, its parent's id and its children's ids in order. */
-    static List<String> listing(Hierarchy hierarchy) {
-        List<String> lines = new ArrayList<>();
-        list(hierarchy, hierarchy.root(), "-", lines);
-        return lines;
-    }
-
-    private static void list(Hierarchy hierarchy, GroupNode node, String parentId, List<String> lines) {
-        List<GroupNode> children = hierarchy.children(node.id(), 0, Integer.MAX_VALUE);
-        lines.add(parentId + " > " + node + " : " + children.stream().map(GroupNode::id).toList());
-        for (GroupNode child : children) {
-            list(hierarchy, child, node.id(), lines);
-        }
-    }
-
-    /** Fails at the first node where the two hierarchies differ, naming it. */
-    static void assertSameTree(Hierarchy expected, Hierarchy actual, String what) {
-        List<String> e = listing(expected);
-        List<String> a = listing(actual);
-        for (int i = 0; i < Math.min(e.size(), a.size()); i++) {
-            assertEquals(e.get(i), a.get(i), what + ", node " + i);
-        }
-        assertEquals(e.size(), a.size(), what + ": node count");
-    }
-
     /** Every object of the revision is exactly one node, pure groups are named with a '/', counts add up. */
     static void assertEveryObjectOnce(Hierarchy hierarchy, Revision revision) {
         Map<String, Integer> seen = new HashMap<>();
