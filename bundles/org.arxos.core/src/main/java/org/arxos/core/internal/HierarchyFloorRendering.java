@@ -91,11 +91,8 @@ public final class HierarchyFloorRendering implements FloorRendering {
         HierarchyView view = views.view(tenant, buildingId, revision, strategy);
         // Drawn into memory first: a renderer that fails half way must not leave half a drawing for the next to
         // append to. Drawings are bounded by the element cap, so this is a few megabytes at most.
+        // The renderer refuses a format it does not draw (IllegalArgumentException, per the SPI): the client's error.
         Served<Drawing> served = selector.call(Renderer.class, null, (renderer, implementation) -> {
-            if (!renderer.formats().contains(request.format())) {
-                throw new IllegalArgumentException("the renderer draws " + String.join(", ", renderer.formats()
-                        .stream().sorted().toList()) + ", not '" + request.format() + "'");
-            }
             ByteArrayOutputStream drawing = new ByteArrayOutputStream(1 << 16);
             return new Drawing(renderer.render(revision, view.hierarchy(), request, drawing), drawing);
         }, CallGuard.<Drawing>validating(d -> d.result() == null ? Optional.of("returned no render result")
