@@ -55,6 +55,28 @@ final class ArxosRuntime {
     static final String[] VIEWS = {"jts-core", "batik-osgi", "org.arxos.grouping", "org.arxos.grouping.spatial",
             "org.arxos.grouping.system", "org.arxos.grouping.functional", "org.arxos.render"};
 
+    /**
+     * What the cache tiers import: Ehcache with the JAXB API it needs, Caffeine, Jedis and its pool, H2 with the JDBC
+     * service API.
+     */
+    static final String[] CACHE_LIBRARIES = {"jakarta.activation-api", "jakarta.xml.bind-api", "ehcache", "caffeine",
+            "commons-pool2", "gson", "json", "redis-authx-core", "jedis", "org.osgi.service.jdbc", "h2"};
+
+    /**
+     * The framed container with the general codec compressor and its codecs (bzip2 needs commons-io and
+     * commons-lang3), and the SVG compressor.
+     */
+    static final String[] COMPRESSION = {"zstd-jni", "xz", "dec", "commons-io", "commons-lang3", "commons-compress",
+            "org.arxos.compress", "org.arxos.compress.svg"};
+
+    /** The BIM and delta compressors, which read native JSON through io.json; on top of {@link #COMPRESSION}. */
+    static final String[] BIM_COMPRESSION = {"jackson-core", "org.arxos.io.json", "org.arxos.compress.bim",
+            "org.arxos.compress.delta"};
+
+    /** The tiered cache and its tier bundles. */
+    static final String[] CACHE = {"org.arxos.cache", "org.arxos.cache.ehcache", "org.arxos.cache.caffeine",
+            "org.arxos.cache.redis", "org.arxos.cache.jdbc"};
+
     private ArxosRuntime() {
     }
 
@@ -84,6 +106,26 @@ final class ArxosRuntime {
         return options.toArray(Option[]::new);
     }
 
+    /**
+     * Infrastructure, the Arxos core bundles, the cache's libraries, the {@link #COMPRESSION} bundles (the cache
+     * compresses large values), and the {@link #CACHE} bundles installed but not started: a test configures them
+     * through ConfigAdmin first, so that no tier ever runs on its defaults (a shared Redis key prefix, folders in the
+     * working directory).
+     */
+    static Option[] withCacheInstalled() {
+        List<String> started = new ArrayList<>(List.of(CACHE_LIBRARIES));
+        started.addAll(List.of(COMPRESSION));
+        List<Option> options = new ArrayList<>(List.of(withExtraBundles(started.toArray(String[]::new))));
+        // As features/cache.bndrun: Ehcache reaches sun.misc.Unsafe without importing it, and finds its own services
+        // with a plain ServiceLoader over its bundle.
+        options.add(frameworkProperty("org.osgi.framework.bootdelegation").value("sun.misc"));
+        options.add(frameworkProperty("org.ehcache.core.osgi").value("false"));
+        for (String name : CACHE) {
+            options.add(bundle(bundleFile(name).toURI().toString()).start(false));
+        }
+        return options.toArray(Option[]::new);
+    }
+
     /** The jar of a bundle the build copied, by artifactId (= Bundle-SymbolicName for Arxos bundles). */
     static File bundleFile(String artifactId) {
         File file = new File(property("arxos.itests.bundles", "target/bundles"), artifactId + ".jar");
@@ -93,7 +135,7 @@ final class ArxosRuntime {
         return file;
     }
 
-    private static String workDirectory() {
+    static String workDirectory() {
         return property("arxos.itests.work", "target/pax-exam");
     }
 

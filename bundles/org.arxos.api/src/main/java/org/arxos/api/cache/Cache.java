@@ -1,5 +1,6 @@
 package org.arxos.api.cache;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -12,10 +13,14 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Cache {
 
     /**
-     * The cached value for the key, or the computed one (stored before it is returned). Concurrent misses on one key
-     * compute once. A tier that fails is bypassed: the value is then computed, never an error.
+     * The cached value for the key, or the computed one (stored before it is returned) kept for the time to live
+     * configured for the key's operation. Concurrent misses on one key compute once. A tier that fails is bypassed:
+     * the value is then computed, never an error.
      */
     <V> V get(CacheKey key, ValueCodec<V> codec, Supplier<V> compute);
+
+    /** As {@link #get(CacheKey, ValueCodec, Supplier)}, with this entry's own time to live. */
+    <V> V get(CacheKey key, ValueCodec<V> codec, Duration timeToLive, Supplier<V> compute);
 
     /**
      * Removes every entry whose key ({@link CacheKey#toString()}) matches the glob pattern ({@code *} any characters),

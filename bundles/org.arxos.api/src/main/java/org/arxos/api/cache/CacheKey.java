@@ -1,27 +1,57 @@
 package org.arxos.api.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * @param tenant    the tenant the entry belongs to (a partition with its own quota)
+ * What a cached value is: a tenant's (a partition with its own quota) result of an operation on a building's inputs.
+ *
+ * @param tenant    the tenant the entry belongs to
+ * @param building  the building the inputs come from, or {@link #NO_BUILDING}
  * @param operation what was computed, e.g. {@code "render.tile"}, {@code "calc.takeoff"}
  * @param inputHash the content hash of everything the result depends on (revision hash plus parameters)
  */
-public record CacheKey(String tenant, String operation, String inputHash) {
+public record CacheKey(String tenant, String building, String operation, String inputHash) {
 
-    private static final Pattern PART = Pattern.compile("[A-Za-z0-9._\\-]{1,200}");
+    /** The building part of entries that do not belong to one building. */
+    public static final String NO_BUILDING = "-";
+
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9._~\\-]{1,200}");
 
     public CacheKey {
-        for (String part : new String[] {tenant, operation, inputHash}) {
-            if (part == null || !PART.matcher(part).matches()) {
-                throw new IllegalArgumentException("cache key parts are 1 to 200 letters, digits or . _ - but got '" + part + "'");
+        check("tenant", tenant);
+        check("building", building);
+        check("operation", operation);
+        check("inputHash", inputHash);
+    }
+
+    /**
+     * The key part for any name: letters, digits and {@code . _ -} stay, every other byte of its UTF-8 form becomes
+     * {@code ~} and two hex digits, so distinct names give distinct parts.
+     */
+    public static String part(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) {
+                out.append(c);
+            } else {
+                out.append('~').append(Character.forDigit((c >> 4) & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
             }
+        }
+        return out.toString();
+    }
+
+    private static void check(String name, String value) {
+        if (value == null || !PART.matcher(value).matches()) {
+            throw new IllegalArgumentException("cache key " + name + " must be 1 to 200 letters, digits or . _ ~ - (see"
+                    + " CacheKey.part) but was '" + value + "'");
         }
     }
 
-    /** {@code tenant:operation:inputHash}, the form patterns match against. */
+    /** {@code tenant:building:operation:inputHash}, the form patterns match against. */
     @Override
     public String toString() {
-        return tenant + ':' + operation + ':' + inputHash;
+        return tenant + ':' + building + ':' + operation + ':' + inputHash;
     }
 }

@@ -7,21 +7,26 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * One level of the tiered cache (memory, Redis, disk, database). Register with {@code arxos.impl} set to the tier's
- * name and {@code arxos.cache.level} (1 = fastest). A tier may throw when its backend is down; the cache then
- * bypasses it and retries later.
+ * name and {@link #LEVEL} (1 = fastest); several implementations of one level may be registered, the cache uses the
+ * pinned or highest-ranked one. Each tenant is a partition: a tier bounds it by the quota configured for the tenant
+ * and evicts within it, so one tenant cannot push another's entries out. A tier may throw when its backend is down;
+ * the cache then bypasses it and retries later.
  */
 @ConsumerType
 public interface CacheTier {
 
     String LEVEL = "arxos.cache.level";
 
-    Optional<byte[]> get(String key);
+    Optional<byte[]> get(CacheKey key);
 
-    void put(String key, byte[] value, Duration timeToLive);
+    void put(CacheKey key, byte[] value, Duration timeToLive);
 
-    void remove(String key);
+    void remove(CacheKey key);
 
-    /** Removes keys matching the glob pattern; returns how many, or -1 when the tier cannot count. */
+    /**
+     * Removes entries whose key ({@link CacheKey#toString()}) matches the glob pattern ({@code *} any characters);
+     * returns how many, or -1 when the tier cannot count.
+     */
     long invalidate(String pattern);
 
     TierStats stats();

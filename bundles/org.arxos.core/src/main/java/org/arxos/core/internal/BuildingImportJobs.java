@@ -44,6 +44,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * Imports files into the serving repository as jobs: on the caller's thread, or in the background from a temporary
  * copy under the spool folder. Importer, repository and identity store are chosen through the selector on every
  * import, so a swapped implementation serves from the next import on. Jobs live only in memory: a finished one is
- * kept for a while so its caller can read the outcome; the building itself is in the repository.
+ * kept for a while so its caller can read the outcome; the building itself is in the repository. A new building is
+ * handed to the cache warming, when it runs, which prepares it for its first viewers in the background.
  */
 @Component(service = BuildingImports.class, configurationPid = ImportsConfiguration.PID)
 @Designate(ocd = ImportsConfiguration.class)
@@ -71,6 +74,7 @@ public final class BuildingImportJobs implements BuildingImports {
     private final AtomicLong sequence = new AtomicLong();
     private final ThreadPoolExecutor executor;
     private volatile ImportSettings settings;
+    private volatile BuildingWarming warming;
 
     @Activate
     public BuildingImportJobs(@Reference ImplementationSelector selector, ImportsConfiguration configuration) {
@@ -93,6 +97,17 @@ public final class BuildingImportJobs implements BuildingImports {
                     return thread;
                 });
         executor.allowCoreThreadTimeOut(true);
+    }
+
+    @Reference(name = "warming", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void bindWarming(BuildingWarming warming) {
+        this.warming = warming;
+    }
+
+    public void unbindWarming(BuildingWarming gone) {
+        if (warming == gone) {
+            warming = null;
+        }
     }
 
     @Modified
@@ -183,6 +198,10 @@ public final class BuildingImportJobs implements BuildingImports {
                 repository.delete(tenant, created.id());
                 throw e;
             }
+        }
+        BuildingWarming warm = warming;
+        if (warm != null) {
+            warm.warm(tenant, created.id());
         }
         return created;
     }

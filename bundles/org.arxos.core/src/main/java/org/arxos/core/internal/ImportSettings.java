@@ -36,7 +36,7 @@ public record ImportSettings(long maxObjects, int concurrentImports, Duration ke
     }
 
     /** The server home ({@code arxos.home}, set by the launch script), else the working directory. */
-    private static Path serverHome() {
+    static Path serverHome() {
         String home = System.getProperty("arxos.home");
         return Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath();
     }

@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads a generated building into a tenant that has none, once, in the background so start-up is not held up.
+ * Loads a generated building into a tenant that has none, once, in the background so start-up is not held up, and
+ * has it warmed for its first viewers.
  */
 @Component(configurationPid = SampleBuildingConfiguration.PID)
 @Designate(ocd = SampleBuildingConfiguration.class)
@@ -31,9 +32,10 @@ public final class SampleBuildingLoader {
     });
 
     @Activate
-    public SampleBuildingLoader(@Reference BuildingRepository repository, SampleBuildingConfiguration config) {
+    public SampleBuildingLoader(@Reference BuildingRepository repository, @Reference BuildingWarming warming,
+            SampleBuildingConfiguration config) {
         if (config.enabled()) {
-            executor.execute(() -> load(repository, config));
+            executor.execute(() -> load(repository, warming, config));
         }
     }
 
@@ -43,7 +45,8 @@ public final class SampleBuildingLoader {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private static void load(BuildingRepository repository, SampleBuildingConfiguration config) {
+    private static void load(BuildingRepository repository, BuildingWarming warming,
+            SampleBuildingConfiguration config) {
         try {
             if (!repository.list(config.tenant()).isEmpty()) {
                 return;
@@ -55,6 +58,7 @@ public final class SampleBuildingLoader {
             LOG.info("Loaded sample building '{}' ({} objects, {} connections) for tenant '{}' in {} ms",
                     summary.id(), summary.objectCount(), summary.connectionCount(), config.tenant(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            warming.warm(config.tenant(), summary.id());
         } catch (Exception e) {
             LOG.warn("Could not load the sample building '{}' for tenant '{}': {}", config.id(), config.tenant(),
                     e.getMessage(), e);

@@ -2,6 +2,7 @@ package org.arxos.http.internal;
 
 import java.util.function.Supplier;
 
+import org.arxos.api.compress.Compressions;
 import org.arxos.api.grouping.HierarchyViews;
 import org.arxos.api.io.BuildingExports;
 import org.arxos.api.io.BuildingImports;
@@ -21,18 +22,20 @@ final class ApiDispatcher {
     private final HierarchyEndpoint hierarchy;
     private final RenderEndpoints renders;
     private final ImplementationEndpoints implementations;
+    private final CompressionEndpoints compression;
 
     ApiDispatcher(ImplementationSelector selector, BuildingImports imports, BuildingExports exports,
-            HierarchyViews hierarchies, FloorRendering rendering, ObjectMapper mapper, Supplier<ApiSettings> settings,
-            ProblemMapper problems) {
+            HierarchyViews hierarchies, FloorRendering rendering, Compressions compressions, ObjectMapper mapper,
+            Supplier<ApiSettings> settings, ProblemMapper problems) {
         this.settings = settings;
         this.problems = problems;
         this.buildings = new BuildingEndpoints(selector, imports, mapper);
         this.imports = new ImportEndpoints(imports);
         this.revisions = new RevisionEndpoints(selector, exports);
-        this.hierarchy = new HierarchyEndpoint(selector, hierarchies);
+        this.hierarchy = new HierarchyEndpoint(selector, hierarchies, mapper);
         this.renders = new RenderEndpoints(selector, rendering);
         this.implementations = new ImplementationEndpoints(selector, mapper);
+        this.compression = new CompressionEndpoints(selector, compressions);
     }
 
     ApiResponse dispatch(RouteMatch match, ApiRequest request) {
@@ -73,6 +76,9 @@ final class ApiDispatcher {
             case LIST_IMPLEMENTATIONS -> implementations.list();
             case PIN_IMPLEMENTATION -> implementations.pin(request, found.variable("capability"), settings);
             case UNPIN_IMPLEMENTATION -> implementations.unpin(request, found.variable("capability"));
+            case COMPRESSION_STATUS -> compression.status();
+            case COMPRESS -> compression.compress(request, settings);
+            case DECOMPRESS -> compression.decompress(request, settings);
         };
     }
 }

@@ -23,7 +23,10 @@ enum ApiRoute {
     GET_IMPORT("GET", "/api/imports/{job}"),
     LIST_IMPLEMENTATIONS("GET", "/api/implementations"),
     PIN_IMPLEMENTATION("PUT", "/api/implementations/{capability}"),
-    UNPIN_IMPLEMENTATION("DELETE", "/api/implementations/{capability}/pin");
+    UNPIN_IMPLEMENTATION("DELETE", "/api/implementations/{capability}/pin"),
+    COMPRESSION_STATUS("GET", "/api/compression"),
+    COMPRESS("POST", "/api/compression/compress"),
+    DECOMPRESS("POST", "/api/compression/decompress");
 
     private final String method;
     private final String template;

@@ -2,6 +2,7 @@ package org.arxos.http.internal;
 
 import java.io.IOException;
 
+import org.arxos.api.compress.Compressions;
 import org.arxos.api.grouping.HierarchyViews;
 import org.arxos.api.io.BuildingExports;
 import org.arxos.api.io.BuildingImports;
@@ -48,13 +49,15 @@ public final class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(@Reference ImplementationSelector selector, @Reference BuildingImports imports,
             @Reference BuildingExports exports, @Reference HierarchyViews hierarchies,
-            @Reference FloorRendering rendering, HttpApiConfiguration configuration) {
+            @Reference FloorRendering rendering, @Reference Compressions compressions,
+            HttpApiConfiguration configuration) {
         ObjectMapper mapper = JsonMapping.create();
         this.settings = ApiSettings.of(configuration);
         this.authentication = new BearerAuthentication(selector);
         this.problems = new ProblemMapper((id, failure) -> LOG.error("internal error {}", id, failure));
         this.writer = new ResponseWriter(mapper);
-        this.dispatcher = new ApiDispatcher(selector, imports, exports, hierarchies, rendering, mapper, () -> settings, problems);
+        this.dispatcher = new ApiDispatcher(selector, imports, exports, hierarchies, rendering, compressions, mapper,
+                () -> settings, problems);
     }
 
     @Modified

@@ -6,8 +6,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.lang.management.RuntimeMXBean;
+import java.util.Map;
 
+import org.arxos.api.cache.Cache;
+import org.arxos.api.selection.Capability;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -18,8 +24,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
- * The bundle's metrics: requests by method, route and status, their latency, JVM heap and uptime. Its own registry,
- * not the library's static default one, so restarting the bundle does not register the metrics twice.
+ * The bundle's metrics: requests by method, route and status, their latency, JVM heap and uptime, and the counters of
+ * every running cache ({@link CacheMetrics}). Its own registry, not the library's static default one, so restarting
+ * the bundle does not register the metrics twice.
  */
 @Component(service = HttpMetrics.class)
 public final class HttpMetrics {
@@ -31,6 +38,7 @@ public final class HttpMetrics {
     private final PrometheusTextFormatWriter textFormat = PrometheusTextFormatWriter.create();
     private final Counter requests;
     private final Histogram latency;
+    private final CacheMetrics caches = new CacheMetrics();
 
     public HttpMetrics() {
         requests = Counter.builder().name("arxos_http_requests").help("HTTP requests answered")
@@ -51,6 +59,16 @@ public final class HttpMetrics {
                 .unit(Unit.SECONDS).callback(cb -> cb.call(runtime.getUptime() / 1000.0)).register(registry);
         GaugeWithCallback.builder().name("process_start_time_seconds").help("When the JVM started, in Unix time")
                 .unit(Unit.SECONDS).callback(cb -> cb.call(runtime.getStartTime() / 1000.0)).register(registry);
+        registry.register(caches);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCache(Cache cache, Map<String, Object> properties) {
+        caches.add(cache, String.valueOf(properties.getOrDefault(Capability.IMPL, "cache")));
+    }
+
+    void removeCache(Cache cache) {
+        caches.remove(cache);
     }
 
     private void heapGauge(String name, String help, MemoryMXBean memory,

@@ -8,6 +8,8 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.arxos.api.compress.CompressionLimitException;
+import org.arxos.api.compress.CorruptDataException;
 import org.arxos.api.grouping.UnknownStrategyException;
 import org.arxos.api.io.ExportFormatException;
 import org.arxos.api.io.ImportException;
@@ -50,6 +52,15 @@ final class ProblemMapper {
         if (tooLarge != null) {
             return problem(ProblemType.BODY_TOO_LARGE, tooLarge.getMessage(), instance,
                     Map.of("limit", tooLarge.limit()));
+        }
+        CompressionLimitException bomb = causeOfType(failure, CompressionLimitException.class);
+        if (bomb != null) {
+            return problem(ProblemType.DECOMPRESSION_LIMIT, bomb.getMessage(), instance,
+                    Map.of("limit", bomb.limit()));
+        }
+        CorruptDataException corrupt = causeOfType(failure, CorruptDataException.class);
+        if (corrupt != null) {
+            return problem(ProblemType.CORRUPT_DATA, corrupt.getMessage(), instance, Map.of());
         }
         if (failure instanceof ChangeRejectedException rejected) {
             return problem(ProblemType.CHANGE_REJECTED,

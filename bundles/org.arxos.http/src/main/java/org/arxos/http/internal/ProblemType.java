@@ -4,6 +4,7 @@ package org.arxos.http.internal;
 enum ProblemType {
     BAD_REQUEST(400, "bad-request", "Bad request"),
     MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
+    CORRUPT_DATA(400, "corrupt-data", "Corrupt compressed data"),
     INVALID_DOCUMENT(400, "invalid-document", "Invalid document"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     FORBIDDEN(403, "forbidden", "Insufficient role"),
@@ -13,6 +14,7 @@ enum ProblemType {
     BUILDING_EXISTS(409, "building-exists", "Building exists"),
     CONCURRENT_CHANGE(409, "concurrent-change", "Concurrent change"),
     BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),
+    DECOMPRESSION_LIMIT(413, "decompression-limit", "Decompression limit exceeded"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     CHANGE_REJECTED(422, "change-rejected", "Change rejected by the model"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),

@@ -25,7 +25,12 @@ import org.arxos.api.security.Principal;
 import org.arxos.api.security.Role;
 import org.arxos.api.selection.Capability;
 import org.arxos.core.internal.BuildingExportService;
+import org.arxos.core.internal.CompressionService;
+import org.arxos.core.internal.CompressionSettings;
+import org.arxos.core.internal.FloorDrawings;
 import org.arxos.core.internal.HierarchyFloorRendering;
+import org.arxos.core.internal.PrefetchSettings;
+import org.arxos.core.internal.TilePrefetch;
 import org.arxos.core.internal.HierarchySettings;
 import org.arxos.core.internal.StoredHierarchyViews;
 import org.arxos.core.internal.BuildingImportJobs;
@@ -42,6 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class ApiDispatcherTest {
@@ -84,8 +90,11 @@ class ApiDispatcherTest {
         selector.exporters.add(SUBTREE_EXPORTER);
         selector.exporters.add(new JsonBuildingExporter());
         StoredHierarchyViews hierarchies = new StoredHierarchyViews(selector, HierarchySettings.defaults());
+        FloorDrawings drawings = new FloorDrawings(selector, hierarchies);
+        TilePrefetch noPrefetch = new TilePrefetch(drawings, new PrefetchSettings(false, false, 1));
         dispatcher = new ApiDispatcher(selector, imports, new BuildingExportService(selector), hierarchies,
-                new HierarchyFloorRendering(selector, hierarchies), json, () -> settings,
+                new HierarchyFloorRendering(drawings, noPrefetch),
+                new CompressionService(selector, CompressionSettings.defaults()), json, () -> settings,
                 new ProblemMapper((id, failure) -> logged.add(id + " " + failure)));
     }
 
@@ -122,6 +131,16 @@ class ApiDispatcherTest {
                 response::toString);
         assertEquals(status, problem.status(), problem.problem()::detail);
         return problem.problem();
+    }
+
+    /** A JSON body that the endpoint sends as it is kept (in the cache): a streamed one. */
+    private JsonNode jsonBody(ApiResponse response) throws Exception {
+        ApiResponse.Streamed streamed = assertInstanceOf(ApiResponse.Streamed.class, response, response::toString);
+        assertEquals(200, streamed.status());
+        assertEquals(MediaTypes.JSON, streamed.contentType());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        streamed.writer().writeTo(out);
+        return json.readTree(out.toByteArray());
     }
 
     private static Object body(ApiResponse response, int status) {
@@ -660,25 +679,25 @@ class ApiDispatcherTest {
     }
 
     @Test
-    void hierarchyPagesChildrenAndCachesTheGrouping() {
+    void hierarchyPagesChildrenAndCachesTheGrouping() throws Exception {
         ContainmentStrategy strategy = new ContainmentStrategy();
         selector.serving.put(org.arxos.api.grouping.GroupingStrategy.class, strategy);
-        HierarchyEndpoint.HierarchyPage page = (HierarchyEndpoint.HierarchyPage) body(
-                call("GET", "/api/buildings/b1/hierarchy", BOB), 200);
-        assertEquals("fake", page.strategy());
-        assertEquals(3, page.revision());
-        assertEquals("b1", page.node().id());
-        assertEquals(List.of("f1"), page.children().stream().map(n -> n.id()).toList());
-        HierarchyEndpoint.HierarchyPage floor = (HierarchyEndpoint.HierarchyPage) body(
-                call("GET", "/api/buildings/b1/hierarchy?strategy=fake&node=f1&offset=0&limit=10", BOB), 200);
-        assertEquals("Floor 1", floor.node().label());
+        JsonNode page = jsonBody(call("GET", "/api/buildings/b1/hierarchy", BOB));
+        assertEquals("fake", page.get("strategy").asText());
+        assertEquals(3, page.get("revision").asLong());
+        assertEquals("b1", page.get("node").get("id").asText());
+        assertEquals("f1", page.get("children").get(0).get("id").asText());
+        assertEquals(1, page.get("children").size());
+        JsonNode floor = jsonBody(call("GET", "/api/buildings/b1/hierarchy?strategy=fake&node=f1&offset=0&limit=10",
+                BOB));
+        assertEquals("Floor 1", floor.get("node").get("label").asText());
         assertEquals(1, strategy.calls.get());
 
         assertEquals("unknown node 'zz' in the 'fake' hierarchy of building 'b1' at revision 3",
                 problem(call("GET", "/api/buildings/b1/hierarchy?node=zz", BOB), 404).detail());
         assertEquals("unknown grouping strategy 'spatial'; running: fake",
                 problem(call("GET", "/api/buildings/b1/hierarchy?strategy=spatial", BOB), 404).detail());
-        body(call("GET", "/api/buildings/b1/hierarchy?revision=1", BOB), 200);
+        assertEquals(1, jsonBody(call("GET", "/api/buildings/b1/hierarchy?revision=1", BOB)).get("revision").asLong());
         assertEquals(2, strategy.calls.get());
     }
 

@@ -176,6 +176,8 @@ final class FakeServices {
         final List<BuildingImporter> importers = new ArrayList<>();
         final List<BuildingExporter> exporters = new ArrayList<>();
         final Map<Capability, String> pins = new LinkedHashMap<>();
+        /** The service id of the serving implementation of a capability, 42 unless set: a new id is a new instance. */
+        final Map<Capability, Long> serviceIds = new java.util.EnumMap<>(Capability.class);
 
         @Override
         public <S> Optional<S> select(Class<S> spi) {
@@ -219,7 +221,7 @@ final class FakeServices {
         public CapabilityStatus capability(Capability capability) {
             boolean running = serving.containsKey(capability.spi());
             List<Implementation> implementations = running
-                    ? List.of(new Implementation("fake", 0, "org.arxos.fake", 42))
+                    ? List.of(new Implementation("fake", 0, "org.arxos.fake", serviceIds.getOrDefault(capability, 42L)))
                     : List.of();
             return new CapabilityStatus(capability, implementations, pins.get(capability), running ? "fake" : null);
         }

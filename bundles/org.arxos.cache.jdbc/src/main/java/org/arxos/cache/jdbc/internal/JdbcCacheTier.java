@@ -1,0 +1,320 @@
+package org.arxos.cache.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.arxos.api.cache.CacheKey;
+import org.arxos.api.cache.CacheTier;
+import org.arxos.api.cache.TierStats;
+import org.arxos.cache.TenantQuotas;
+import org.arxos.cache.TierCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fourth cache level: entries as rows of a {@link CacheTable}. Expired rows are never returned and are deleted
+ * periodically; a tenant over its quota loses its oldest rows. The table is created on the first call that reaches the
+ * database, so a database that is down at activation only delays it. Thread safe.
+ */
+public final class JdbcCacheTier implements CacheTier, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcCacheTier.class);
+    private static final Duration LONGEST_TIME_TO_LIVE = Duration.ofDays(36_500);
+    private static final String DUPLICATE_KEY = "23505";
+
+    private final CacheTable table;
+    private final TenantQuotas quotas;
+    private final Clock clock;
+    private final int timeoutSeconds;
+    private final String database;
+    private final ConnectionPool pool;
+    private final ScheduledExecutorService background;
+    private final TierCounters counters = new TierCounters();
+    private volatile boolean tableReady;
+    private volatile boolean available = true;
+    private volatile Sizes sizes = new Sizes(0, 0);
+
+    /** Rows not expired and their value bytes. */
+    private record Sizes(long entries, long bytes) {
+    }
+
+    /** @throws IllegalArgumentException when a setting is invalid (the message names it) */
+    public JdbcCacheTier(DataSource dataSource, JdbcTierConfiguration config, Clock clock) {
+        this.table = new CacheTable(config.table());
+        this.quotas = TenantQuotas.parse("tenantQuotaBytes", config.tenantQuotaBytes(), config.tenantQuotas(), 1);
+        if (config.sizesIntervalSeconds() < 1) {
+            throw new IllegalArgumentException("sizesIntervalSeconds must be 1 or more but was "
+                    + config.sizesIntervalSeconds());
+        }
+        this.clock = clock;
+        this.timeoutSeconds = config.timeoutSeconds();
+        // Enough to tell databases apart in messages, without parameters that may hold a password.
+        this.database = config.url().replaceFirst("[?;].*", "");
+        try {
+            dataSource.setLoginTimeout(timeoutSeconds);
+        } catch (SQLException e) {
+            LOG.debug("{} keeps its own login timeout: {}", database, e.getMessage());
+        }
+        this.pool = new ConnectionPool(dataSource, config.maxConnections(), timeoutSeconds * 1_000L);
+        this.background = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "arxos-cache-jdbc-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        background.scheduleWithFixedDelay(this::purgeExpired, config.purgeIntervalSeconds(),
+                config.purgeIntervalSeconds(), TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(this::countSizes, 0, config.sizesIntervalSeconds(), TimeUnit.SECONDS);
+        try {
+            call("create the table " + table.name, connection -> null);
+        } catch (IllegalStateException e) {
+            LOG.warn("The cache table is created once the database is reachable: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JDBC cache tier in table " + table.name + " of " + database;
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        pool.close();
+    }
+
+    @Override
+    public Optional<byte[]> get(CacheKey key) {
+        long start = System.nanoTime();
+        byte[] value = call("read an entry", connection -> {
+            try (PreparedStatement select = prepare(connection, table.select)) {
+                bindKey(select, key);
+                select.setObject(5, timestamp(clock.instant()));
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getBytes(1) : null;
+                }
+            }
+        });
+        counters.recordGet(value != null, start);
+        return Optional.ofNullable(value);
+    }
+
+    /**
+     * Stores the value for its time to live; none ({@code null}) keeps it until its tenant's quota or an
+     * invalidation removes it. An entry that has no time left, or that is larger than its tenant's whole quota, is
+     * not stored (the latter counts as an eviction).
+     */
+    @Override
+    public void put(CacheKey key, byte[] value, Duration timeToLive) {
+        OptionalLong admitted = quotas.admit(key, value, timeToLive, counters);
+        if (admitted.isEmpty()) {
+            return;
+        }
+        long quota = admitted.getAsLong();
+        Instant now = clock.instant();
+        Instant expiry = timeToLive == null ? null
+                : now.plus(timeToLive.compareTo(LONGEST_TIME_TO_LIVE) > 0 ? LONGEST_TIME_TO_LIVE : timeToLive);
+        long evicted = call("store an entry", connection -> {
+            store(connection, key, value, expiry, now);
+            return keepWithinQuota(connection, key, quota, now);
+        });
+        counters.recordEvictions(evicted);
+    }
+
+    /**
+     * Replaces the row in two auto-committed statements: a concurrent store of the same key may insert in between,
+     * and then holds the same value, since keys carry the hash of their inputs.
+     */
+    private void store(Connection connection, CacheKey key, byte[] value, Instant expiry, Instant now)
+            throws SQLException {
+        try (PreparedStatement delete = prepare(connection, table.delete);
+                PreparedStatement insert = prepare(connection, table.insert)) {
+            bindKey(delete, key);
+            delete.executeUpdate();
+            bindKey(insert, key);
+            insert.setBytes(5, value);
+            insert.setInt(6, value.length);
+            if (expiry == null) {
+                insert.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                insert.setObject(7, timestamp(expiry));
+            }
+            insert.setObject(8, timestamp(now));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes the tenant's expired rows, then its oldest ones (never the one just stored) while over quota. */
+    private long keepWithinQuota(Connection connection, CacheKey stored, long quota, Instant now)
+            throws SQLException {
+        String tenant = stored.tenant();
+        try (PreparedStatement expired = prepare(connection, table.deleteExpiredOfTenant)) {
+            expired.setString(1, tenant);
+            expired.setObject(2, timestamp(now));
+            expired.executeUpdate();
+        }
+        long excess;
+        try (PreparedStatement used = prepare(connection, table.bytesOfTenant)) {
+            used.setString(1, tenant);
+            try (ResultSet row = used.executeQuery()) {
+                row.next();
+                excess = row.getLong(1) - quota;
+            }
+        }
+        if (excess <= 0) {
+            return 0;
+        }
+        List<CacheKey> oldest = new ArrayList<>();
+        try (PreparedStatement select = prepare(connection, table.oldestOfTenant)) {
+            select.setString(1, tenant);
+            try (ResultSet row = select.executeQuery()) {
+                while (excess > 0 && row.next()) {
+                    CacheKey key = new CacheKey(tenant, row.getString(1), row.getString(2), row.getString(3));
+                    if (!key.equals(stored)) {
+                        oldest.add(key);
+                        excess -= row.getLong(4);
+                    }
+                }
+            }
+        }
+        long deleted = 0;
+        try (PreparedStatement delete = prepare(connection, table.delete)) {
+            for (CacheKey key : oldest) {
+                bindKey(delete, key);
+                deleted += delete.executeUpdate();
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public void remove(CacheKey key) {
+        call("remove an entry", connection -> {
+            try (PreparedStatement delete = prepare(connection, table.delete)) {
+                bindKey(delete, key);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public long invalidate(String pattern) {
+        SqlGlob glob = SqlGlob.of(pattern);
+        return call("invalidate " + pattern, connection -> {
+            String tenant = glob.tenant().orElse(null);
+            try (PreparedStatement delete = prepare(connection,
+                    tenant == null ? table.deleteMatching : table.deleteMatchingOfTenant)) {
+                int next = 1;
+                if (tenant != null) {
+                    delete.setString(next++, tenant);
+                }
+                delete.setString(next, glob.like());
+                return (long) delete.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Counters kept in memory, without a statement: entries and bytes as last {@linkplain #countSizes() counted} in
+     * the background, at most {@code sizesIntervalSeconds} old, and {@code available} as the last call to the database
+     * found it.
+     */
+    @Override
+    public TierStats stats() {
+        Sizes counted = sizes;
+        return counters.stats("jdbc", counted.entries(), counted.bytes(), available);
+    }
+
+    /** Counts the rows not expired and their bytes; while the database is unreachable they stay as last counted. */
+    void countSizes() {
+        try {
+            sizes = call("count the entries", connection -> {
+                try (PreparedStatement count = prepare(connection, table.sizes)) {
+                    count.setObject(1, timestamp(clock.instant()));
+                    try (ResultSet row = count.executeQuery()) {
+                        row.next();
+                        return new Sizes(row.getLong(1), row.getLong(2));
+                    }
+                }
+            });
+        } catch (IllegalStateException e) {
+            LOG.debug("Sizes not counted: {}", e.getMessage());
+        }
+    }
+
+    /** Deletes every expired row; returns how many. */
+    long purgeExpired() {
+        try {
+            return call("delete expired entries", connection -> {
+                try (PreparedStatement delete = prepare(connection, table.deleteExpired)) {
+                    delete.setObject(1, timestamp(clock.instant()));
+                    return (long) delete.executeUpdate();
+                }
+            });
+        } catch (IllegalStateException e) {
+            LOG.debug("Purge of expired entries skipped: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    private <T> T call(String what, ConnectionPool.Work<T> work) {
+        try {
+            T result = pool.run(connection -> {
+                if (!tableReady) {
+                    createTable(connection);
+                }
+                return work.on(connection);
+            });
+            available = true;
+            return result;
+        } catch (SQLException e) {
+            available = false;
+            throw new IllegalStateException("the cache database " + database + " could not " + what + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private synchronized void createTable(Connection connection) throws SQLException {
+        if (!tableReady) {
+            table.createIfAbsent(connection);
+            tableReady = true;
+        }
+    }
+
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setQueryTimeout(timeoutSeconds);
+        return statement;
+    }
+
+    private static void bindKey(PreparedStatement statement, CacheKey key) throws SQLException {
+        statement.setString(1, key.tenant());
+        statement.setString(2, key.building());
+        statement.setString(3, key.operation());
+        statement.setString(4, key.inputHash());
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

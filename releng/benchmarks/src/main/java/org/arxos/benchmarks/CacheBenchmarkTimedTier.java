@@ -1,0 +1,116 @@
+package org.arxos.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.arxos.api.cache.CacheKey;
+import org.arxos.api.cache.CacheTier;
+import org.arxos.api.cache.TierStats;
+
+/**
+ * A real tier as the cache calls it, timing every get and put and telling which level answered the latest hit: the
+ * replay asks one thing at a time, so the level that last hit is the one that answered the request.
+ */
+final class CacheBenchmarkTimedTier implements CacheTier {
+
+    private final CacheTier tier;
+    private final int level;
+    private final AtomicInteger lastHit;
+    private final Timings gets = new Timings();
+    private final Timings puts = new Timings();
+    private final Set<CacheKey> stored = new LinkedHashSet<>();
+
+    /** @param lastHit set to this tier's level on each hit, shared by the tiers of one cache */
+    CacheBenchmarkTimedTier(CacheTier tier, int level, AtomicInteger lastHit) {
+        this.tier = tier;
+        this.level = level;
+        this.lastHit = lastHit;
+    }
+
+    /** The tier itself, to call directly. */
+    CacheTier tier() {
+        return tier;
+    }
+
+    int level() {
+        return level;
+    }
+
+    @Override
+    public Optional<byte[]> get(CacheKey key) {
+        long start = System.nanoTime();
+        Optional<byte[]> value = tier.get(key);
+        gets.add(System.nanoTime() - start);
+        if (value.isPresent()) {
+            lastHit.set(level);
+        }
+        return value;
+    }
+
+    @Override
+    public void put(CacheKey key, byte[] value, Duration timeToLive) {
+        long start = System.nanoTime();
+        tier.put(key, value, timeToLive);
+        puts.add(System.nanoTime() - start);
+        synchronized (stored) {
+            stored.add(key);
+        }
+    }
+
+    /** The keys the cache has stored in this tier, first stored first. */
+    List<CacheKey> stored() {
+        synchronized (stored) {
+            return List.copyOf(stored);
+        }
+    }
+
+    @Override
+    public void remove(CacheKey key) {
+        tier.remove(key);
+    }
+
+    @Override
+    public long invalidate(String pattern) {
+        return tier.invalidate(pattern);
+    }
+
+    @Override
+    public TierStats stats() {
+        return tier.stats();
+    }
+
+    /** The gets timed since the last call, in nanoseconds; empty when there were none. */
+    long[] takeGets() {
+        return gets.take();
+    }
+
+    /** The puts timed since the last call, in nanoseconds; empty when there were none. */
+    long[] takePuts() {
+        return puts.take();
+    }
+
+    /** Durations of calls that may come from several threads (the cache's tier-call and write-behind threads). */
+    private static final class Timings {
+
+        private long[] nanos = new long[1 << 12];
+        private int count;
+
+        synchronized void add(long elapsed) {
+            if (count == nanos.length) {
+                nanos = Arrays.copyOf(nanos, count * 2);
+            }
+            nanos[count++] = elapsed;
+        }
+
+        synchronized long[] take() {
+            long[] taken = Arrays.copyOf(nanos, count);
+            count = 0;
+            return taken;
+        }
+    }
+}
