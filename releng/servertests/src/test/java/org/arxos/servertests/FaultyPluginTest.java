@@ -57,7 +57,9 @@ class FaultyPluginTest {
         server = ArxosServer.create(dir)
                 .writeConfig("org.arxos.selection", ArxosServer.config("call.timeout.millis", "" + TIMEOUT_MILLIS,
                         "quarantine.failures", "" + QUARANTINE_AFTER))
-                .writeConfig("org.arxos.fixture.faulty", ArxosServer.config("mode", "throw"));
+                .writeConfig("org.arxos.fixture.faulty", ArxosServer.config("mode", "throw"))
+                // Each request below must be the plugin's only caller: no background warming calls it meanwhile.
+                .writeConfig("org.arxos.warming", ArxosServer.config("enabled", "false"));
         server.start();
         server.awaitHealthy(Duration.ofSeconds(30));
         String token = DeployFolderTest.devToken(server);
