@@ -57,6 +57,11 @@ class KeepAliveAfterErrorTest {
         server.awaitHealthy(Duration.ofSeconds(30));
         assertStatus(201, server.post("/api/buildings/generate", OWNER, "application/json",
                 "{\"objects\":100,\"id\":\"kept\"}"));
+        // FileInstall hands etc/org.arxos.http.cfg to the API a moment after /health may already answer UP
+        String oversized = "{\"format\":\"arxos.changes\",\"version\":1,\"changes\":[]}"
+                + " ".repeat(MAX_BODY_BYTES);
+        server.await("maxBodyBytes " + MAX_BODY_BYTES + " in force", Duration.ofSeconds(10), () -> server
+                .post("/api/buildings/kept/changes", OWNER, "application/json", oversized).statusCode() == 413);
     }
 
     @AfterAll
