@@ -53,6 +53,20 @@ public record TenantQuotas(long defaultQuota, Map<String, Long> overrides) {
         return new TenantQuotas(inUnits(defaultSetting, defaultQuota, unit), quotas);
     }
 
+    /**
+     * A memory tier's megabytes per tenant: as configured, or for 0 a tenth of the JVM's maximum heap (at least
+     * 16), so that a server given more memory caches more without being configured again.
+     *
+     * @throws IllegalArgumentException naming the setting when it is negative
+     */
+    public static long megabytesOrHeapShare(String setting, long configured) {
+        if (configured < 0) {
+            throw new IllegalArgumentException(setting + " must be 0 (a tenth of the heap) or more but was "
+                    + configured);
+        }
+        return configured > 0 ? configured : Math.max(16, Runtime.getRuntime().maxMemory() / 10 >> 20);
+    }
+
     public long quotaOf(String tenant) {
         return overrides.getOrDefault(tenant, defaultQuota);
     }

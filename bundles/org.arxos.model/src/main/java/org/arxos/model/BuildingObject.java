@@ -49,13 +49,19 @@ public record BuildingObject(String id, ObjectType type, String kind, String par
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            boolean valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == ':' || c == '-';
-            if (!valid) {
+            if (c >= ID_CHARS.length || !ID_CHARS[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static final boolean[] ID_CHARS = new boolean[128];
+
+    static {
+        for (char c : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-".toCharArray()) {
+            ID_CHARS[c] = true;
+        }
     }
 
     public BuildingObject withParent(String newParentId) {

@@ -15,6 +15,19 @@ public enum ObjectType {
     SYSTEM,
     COMPONENT;
 
+    /** {@link #allowedParents()} as a table: checked for every object a load adds. */
+    private static final boolean[][] ALLOWED_PARENTS = new boolean[values().length][values().length];
+
+    static {
+        for (ObjectType child : values()) {
+            for (ObjectType parent : child.allowedParents()) {
+                ALLOWED_PARENTS[child.ordinal()][parent.ordinal()] = true;
+            }
+        }
+    }
+
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** The types an object of this type may be a child of; empty for {@link #BUILDING}, the root. */
     public Set<ObjectType> allowedParents() {
         return switch (this) {
@@ -28,12 +41,12 @@ public enum ObjectType {
     }
 
     public boolean canBeChildOf(ObjectType parent) {
-        return allowedParents().contains(parent);
+        return parent != null && ALLOWED_PARENTS[ordinal()][parent.ordinal()];
     }
 
     /** The lower-case name used in files and URLs, e.g. {@code "floor"}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static ObjectType of(String id) {

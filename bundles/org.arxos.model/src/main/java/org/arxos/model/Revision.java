@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
 
 import org.arxos.model.internal.ChangeApplier;
@@ -22,6 +24,8 @@ public final class Revision {
 
     /** The revision before anything was added: number 0, no objects. */
     public static final Revision EMPTY = new Revision(0, Store.empty());
+    /** Far beyond any building the importers take (two million items): a larger size only sizes this much up front. */
+    private static final int MAX_PRESIZED_IDS = 1 << 24;
 
     private final long number;
     private final Store store;
@@ -37,9 +41,28 @@ public final class Revision {
         if (number < 0) {
             throw new IllegalArgumentException("a revision number cannot be negative: " + number);
         }
-        Iterator<Change> changes = Stream.concat(objectsParentsFirst.map(o -> (Change) new Change.AddObject(o)),
-                connections.map(c -> (Change) new Change.Connect(c))).iterator();
-        return new Revision(number, ChangeApplier.apply(Store.empty(), changes));
+        Spliterator<BuildingObject> objects = objectsParentsFirst.spliterator();
+        Spliterator<Connection> links = connections.spliterator();
+        long objectCount = objects.getExactSizeIfKnown();
+        long connectionCount = links.getExactSizeIfKnown();
+        // content of a known size (a decoder's arrays) gets its index sized once instead of grown step by step
+        int expectedIds = objectCount < 0 || connectionCount < 0 ? 0
+                : (int) Math.min(objectCount + connectionCount, MAX_PRESIZED_IDS);
+        Iterator<BuildingObject> objectsLeft = Spliterators.iterator(objects);
+        Iterator<Connection> connectionsLeft = Spliterators.iterator(links);
+        Iterator<Change> changes = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return objectsLeft.hasNext() || connectionsLeft.hasNext();
+            }
+
+            @Override
+            public Change next() {
+                return objectsLeft.hasNext() ? new Change.AddObject(objectsLeft.next())
+                        : new Change.Connect(connectionsLeft.next());
+            }
+        };
+        return new Revision(number, ChangeApplier.apply(Store.empty(expectedIds), changes));
     }
 
     public long number() {

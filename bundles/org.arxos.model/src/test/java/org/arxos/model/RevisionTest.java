@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -404,6 +405,40 @@ class RevisionTest {
                 e.violations().stream().map(Violation::rule).toList());
         assertEquals(List.of(1, 2), e.violations().stream().map(Violation::changeIndex).toList());
         assertThrows(IllegalArgumentException.class, () -> Revision.restore(-1, Stream.empty(), Stream.empty()));
+    }
+
+    @Test
+    void restoreOfKnownSizeChecksEveryRule() throws Exception {
+        // arrays have a known size: the restore sizes its index up front and still refuses what breaks a rule
+        Revision r = small();
+        BuildingObject[] objects = r.objects().toArray(BuildingObject[]::new);
+        Connection[] connections = r.connections().toArray(Connection[]::new);
+        Revision restored = Revision.restore(2, Arrays.stream(objects), Arrays.stream(connections));
+        assertEquals(r.contentHash(), restored.contentHash());
+        assertEquals(ids(r), ids(restored));
+        BuildingObject[] twice = Arrays.copyOf(objects, objects.length + 1);
+        twice[objects.length] = obj("c1", ObjectType.COMPONENT, "e1");
+        Connection[] onObject = {new Connection("z2", "c1", "c2", "power", null)};
+        ChangeRejectedException e = assertThrows(ChangeRejectedException.class,
+                () -> Revision.restore(2, Arrays.stream(twice), Arrays.stream(onObject)));
+        assertEquals(List.of(Rule.UNIQUE_ID, Rule.UNIQUE_ID), e.violations().stream().map(Violation::rule).toList());
+        assertTrue(e.violations().get(1).message().contains("zone 'z2'"), e.getMessage());
+    }
+
+    @Test
+    void lookupsBesideTheLastAddedObjectStayExact() throws Exception {
+        // parents and connection sources are first looked for beside the last object added and connection made: a
+        // removed object there must not pass for one that exists
+        Revision r = small();
+        refused(r, Rule.UNKNOWN_PARENT, "x", add("c3", ObjectType.COMPONENT, "e1"), new Change.RemoveObject("c3"),
+                add("x", ObjectType.COMPONENT, "c3"));
+        refused(r, Rule.DANGLING_CONNECTION, "k3", connect("k2", "c2", "c1"), new Change.Disconnect("k1"),
+                new Change.Disconnect("k2"), new Change.RemoveObject("c2"), connect("k3", "c2", "c1"));
+        Revision moved = apply(r, add("c3", ObjectType.COMPONENT, "e1"), new Change.MoveObject("c3", "s1"),
+                add("c4", ObjectType.COMPONENT, "e1"), connect("k2", "c3", "c4"), connect("k3", "c3", "c1"));
+        assertEquals("s1", moved.get("c3").parentId());
+        assertEquals("e1", moved.get("c4").parentId());
+        assertEquals(List.of("k2", "k3"), moved.connectionsOf("c3").stream().map(Connection::id).toList());
     }
 
     // ------------------------------------------------------------------ scale: compaction and index growth

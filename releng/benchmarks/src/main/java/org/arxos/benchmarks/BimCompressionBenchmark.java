@@ -23,13 +23,14 @@ import org.arxos.model.Revision;
  *
  * <ol>
  * <li><b>BIM form</b>: the IFC source (the shared file; for a generated building its IFC4 export), the native JSON, the
- * JSON gzip'd at level 9, and the BIM form at {@code MAX} with its saving against JSON and IFC. Rates are megabytes
+ * JSON gzip'd at level 9, the BIM form at {@code MAX} with its saving against JSON and IFC, and the most any lossless
+ * form could save given the random IFC GlobalIds the content holds ({@link RandomGuids}). Rates are megabytes
  * of native JSON per second, so that encoding and decoding compare with reading the JSON: encoding a revision;
  * decoding the BIM bytes into a {@code Revision}; of that, {@code Revision.restore} of the same content alone (the
  * model's rule checks, index and content hash, which every load pays); the codec's own share (decode minus restore);
  * and, as the baseline, reading the JSON and applying it. Medians of {@code --runs} runs after a warm-up run, by the
  * wall clock and, in brackets, by the measuring thread's CPU time (steadier on a shared machine; it leaves out GC
- * threads).</li>
+ * threads); decoding also by the process's CPU time, GC threads included.</li>
  * <li><b>Deltas</b> ({@link DeltaCompressionSection}): an edit touching 1 % of each generated building, a 100-revision
  * history, and what the trained dictionary does for small change sets.</li>
  * </ol>
@@ -69,8 +70,8 @@ public final class BimCompressionBenchmark {
 
         TextTable bim = new TextTable("BIM form (MAX); rates in MB of native JSON per second of wall time (of the "
                 + "thread's CPU time)", "building", "objects", "connections", "IFC B", "JSON B", "gzip-9 B",
-                "gzip saves %", "BIM B", "vs JSON %", "vs IFC %", "encode MB/s", "decode MB/s", "restore MB/s",
-                "codec MB/s", "JSON load MB/s");
+                "gzip saves %", "BIM B", "vs JSON %", "vs IFC %", "GUID floor %", "encode MB/s", "decode MB/s",
+                "decode, process CPU MB/s", "restore MB/s", "codec MB/s", "JSON load MB/s");
         long[] totals = new long[3];
         for (Path file : SharedData.files("ifc", "ifc")) {
             BimCompressionSource source = BimCompressionSource.ifcFile(file);
@@ -79,7 +80,7 @@ public final class BimCompressionBenchmark {
             totals[2] += measure(source, Math.max(runs, 5), bim);
         }
         bim.add("the six IFC files", "", "", totals[0], totals[1], "", "", totals[2],
-                saving(totals[2], totals[1]), saving(totals[2], totals[0]), "", "", "", "", "");
+                saving(totals[2], totals[1]), saving(totals[2], totals[0]), "", "", "", "", "", "", "");
         DeltaCompressionSection deltas = new DeltaCompressionSection();
         for (int size : sizes) {
             BimCompressionSource source = BimCompressionSource.generated(size);
@@ -130,9 +131,12 @@ public final class BimCompressionBenchmark {
         table.add(source.name(), revision.objectCount(), revision.connectionCount(), source.ifcBytes(),
                 source.json().length, source.gzipBytes(), saving(source.gzipBytes(), source.json().length),
                 encoded.length, saving(encoded.length, source.json().length), saving(encoded.length, source.ifcBytes()),
+                saving(RandomGuids.floorBytes(revision), source.json().length),
                 rates(megabytes, encode.median()), rates(megabytes, decode.median()),
+                TextTable.number(rate(megabytes, decode.processCpuMedian())),
                 rates(megabytes, restore.median()), rates(megabytes, codecOnly), rates(megabytes, jsonLoad.median()));
-        System.out.printf(Locale.ROOT, "(measured %s)%n", source.name());
+        System.out.printf(Locale.ROOT, "(measured %s; load average %.1f)%n", source.name(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return encoded.length;
     }
 
@@ -150,35 +154,50 @@ public final class BimCompressionBenchmark {
         return millis > 0 ? megabytes / (millis / 1e3) : Double.NaN;
     }
 
-    /** Wall and thread CPU times of the runs of one step; run -1 is the warm-up and not kept. */
+    /**
+     * Wall, thread CPU and process CPU times of the runs of one step; run -1 is the warm-up and not kept. The process
+     * CPU time adds what the garbage collector and the JIT compiler spent meanwhile (and anything else the process
+     * did, which here is nothing).
+     */
     private static final class Timings {
 
         private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private static final com.sun.management.OperatingSystemMXBean PROCESS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         private final long[] wall;
         private final long[] cpu;
+        private final long[] processCpu;
         private long wallStart;
         private long cpuStart;
+        private long processCpuStart;
 
         Timings(int runs) {
             wall = new long[runs];
             cpu = new long[runs];
+            processCpu = new long[runs];
         }
 
         void start() {
             wallStart = System.nanoTime();
             cpuStart = THREADS.getCurrentThreadCpuTime();
+            processCpuStart = PROCESS.getProcessCpuTime();
         }
 
         void stop(int run) {
             if (run >= 0) {
                 wall[run] = System.nanoTime() - wallStart;
                 cpu[run] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+                processCpu[run] = PROCESS.getProcessCpuTime() - processCpuStart;
             }
         }
 
         Timing median() {
             return new Timing(new Samples(wall).median(), new Samples(cpu).median());
+        }
+
+        double processCpuMedian() {
+            return new Samples(processCpu).median();
         }
     }
 }

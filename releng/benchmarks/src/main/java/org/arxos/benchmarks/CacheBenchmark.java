@@ -1,9 +1,13 @@
 package org.arxos.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 import org.arxos.api.cache.Cache;
@@ -21,6 +27,8 @@ import org.arxos.api.cache.CacheStats;
 import org.arxos.api.cache.CacheTier;
 import org.arxos.api.cache.TierStats;
 import org.arxos.api.render.TileAddress;
+import org.arxos.cache.BatchingTier;
+import org.arxos.core.internal.PrefetchSettings;
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
 import org.arxos.model.Revision;
@@ -57,6 +65,8 @@ public final class CacheBenchmark {
     private static final int WARM_UP_REQUESTS = 300;
     private static final Duration WRITE_BEHIND_LIMIT = Duration.ofMinutes(3);
     private static final List<String> KINDS = List.of("tile", "page", "calculation");
+    private static final int JDBC_WRITES = 4_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** What answering a trace one way cost, by kind of request and by the level that answered. */
     private static final class Run {
@@ -68,6 +78,10 @@ public final class CacheBenchmark {
         final Map<Integer, List<Long>> byLevel = new LinkedHashMap<>();
         final long[] checksums;
         long total;
+        /** CPU time of the replaying thread in its requests. */
+        long foregroundCpu;
+        /** CPU time of every other thread of the process meanwhile: background work, and the JVM's own (GC, JIT). */
+        long backgroundCpu;
 
         Run(int requests) {
             checksums = new long[requests];
@@ -95,9 +109,12 @@ public final class CacheBenchmark {
     }
 
     private final CacheReplayBuilding building;
+    private final List<List<CacheReplayRequest>> fillSteps;
+    private final List<List<CacheReplayRequest>> traceSteps;
     private final List<CacheReplayRequest> fill;
     private final List<CacheReplayRequest> trace;
     private final List<CacheReplayRequest> distinct;
+    private final boolean thinkTime;
     private final int samples;
     private final TextTable traceTable = new TextTable("1. The replayed use, by period and kind of request; repeats = "
             + "requests asked before in the replay (either period), the hit rate of a cache that keeps everything and"
@@ -125,13 +142,24 @@ public final class CacheBenchmark {
             + "settings) filled with the entries the cache stored in Redis (as the cache stores them: compressed above"
             + " 8 KiB), the other tiers closed: full collections with the tier holding them, less without",
             "tier", "entries", "mean entry bytes", "retained bytes/entry", "overhead bytes/entry");
+    private final TextTable cpuTable = new TextTable("2b. Time and CPU of the measured period: request time (what "
+            + "viewers wait for), the replaying thread's CPU in requests, and the CPU of every other thread meanwhile "
+            + "(prefetch, write-behind, Redis client, GC, JIT; the replayer's waits for background work between steps "
+            + "excluded). Cuts against cold", "run", "request ms", "request CPU ms", "background CPU ms",
+            "all CPU ms", "request time cut %", "CPU cut incl. background %");
     private final List<String> verdicts = new ArrayList<>();
+    private final TextTable jdbcTable = new TextTable("5. The L4 JDBC tier on an H2 file (its default), storing "
+            + "entries of the run into a fresh database", "how", "entries", "ms", "puts/s");
+    private long warmingCpu;
 
-    private CacheBenchmark(CacheReplayBuilding building, List<CacheReplayRequest> fill,
-            List<CacheReplayRequest> trace, int samples) {
+    private CacheBenchmark(CacheReplayBuilding building, List<List<CacheReplayRequest>> fillSteps,
+            List<List<CacheReplayRequest>> traceSteps, int samples, boolean thinkTime) {
         this.building = building;
-        this.fill = fill;
-        this.trace = trace;
+        this.thinkTime = thinkTime;
+        this.fillSteps = fillSteps;
+        this.traceSteps = traceSteps;
+        this.fill = fillSteps.stream().flatMap(List::stream).toList();
+        this.trace = traceSteps.stream().flatMap(List::stream).toList();
         this.distinct = List.copyOf(new LinkedHashSet<>(trace));
         this.samples = Math.min(samples, distinct.size());
     }
@@ -144,6 +172,8 @@ public final class CacheBenchmark {
         String redis = "127.0.0.1:6379";
         int samples = 2_000;
         String[] writeModes = {"4=behind"};
+        boolean prefetch = true;
+        boolean thinkTime = true;
         // exec:exec passes all of -Dbenchmark.sizes as one argument
         for (String arg : args) {
             for (String part : arg.trim().split("\\s+")) {
@@ -159,10 +189,14 @@ public final class CacheBenchmark {
                     writeModes = part.substring("--write-modes=".length()).split(",");
                 } else if (part.startsWith("--samples=")) {
                     samples = Integer.parseInt(part.substring("--samples=".length()));
+                } else if (part.equals("--prefetch=off")) {
+                    prefetch = false;
+                } else if (part.equals("--think-time=off")) {
+                    thinkTime = false;
                 } else if (!part.isBlank()) {
                     System.err.println("Unknown argument '" + part + "'; CacheBenchmark [--items=189000]"
                             + " [--sessions=1000] [--seed=42] [--redis=host:port] [--samples=2000]"
-                            + " [--write-modes=4=behind]");
+                            + " [--write-modes=4=behind] [--prefetch=off] [--think-time=off]");
                     System.exit(2);
                 }
             }
@@ -177,17 +211,23 @@ public final class CacheBenchmark {
         long t = System.nanoTime();
         Revision revision = SyntheticBuilding.generateRevision(new GeneratorSettings(seed, items, "b",
                 "Synthetic building"));
-        CacheReplayBuilding building = new CacheReplayBuilding(revision);
-        List<List<CacheReplayRequest>> periods = CacheReplayTrace.generate(building, 2, sessions, seed);
-        System.out.printf(Locale.ROOT, "Building: %,d objects, %,d connections, %d floors with something to draw, "
-                + "%,d spaces; hierarchies grouped and kept; two periods of %,d sessions (seed %d): %,d and %,d "
-                + "requests; %.1f s%n", revision.objectCount(), revision.connectionCount(), building.extents().size(),
-                building.spaces().size(), sessions, seed, periods.get(0).size(), periods.get(1).size(),
-                (System.nanoTime() - t) / 1e9);
+        try (CacheReplayBuilding building = new CacheReplayBuilding(revision, prefetch ? PrefetchSettings.defaults()
+                : new PrefetchSettings(false, false, 1))) {
+            List<List<List<CacheReplayRequest>>> periods = CacheReplayTrace.generate(building, 2, sessions, seed);
+            System.out.printf(Locale.ROOT, "Building: %,d objects, %,d connections, %d floors with something to "
+                    + "draw, %,d spaces; hierarchies grouped and kept; two periods of %,d sessions (seed %d): %,d and "
+                    + "%,d steps of %,d and %,d requests; %.1f s%n", revision.objectCount(),
+                    revision.connectionCount(), building.extents().size(), building.spaces().size(), sessions, seed,
+                    periods.get(0).size(), periods.get(1).size(), periods.get(0).stream().mapToInt(List::size).sum(),
+                    periods.get(1).stream().mapToInt(List::size).sum(), (System.nanoTime() - t) / 1e9);
+            System.out.println("Tile prefetch: " + (prefetch ? PrefetchSettings.defaults() : "off")
+                    + "; think time (background work finishes between a viewer's steps): " + (thinkTime ? "on"
+                    : "off"));
 
-        String[] address = redis.split(":");
-        new CacheBenchmark(building, periods.get(0), periods.get(1), samples).run(address[0],
-                Integer.parseInt(address[1]), writeModes);
+            String[] address = redis.split(":");
+            new CacheBenchmark(building, periods.get(0), periods.get(1), samples, thinkTime).run(address[0],
+                    Integer.parseInt(address[1]), writeModes);
+        }
     }
 
     private void run(String redisHost, int redisPort, String[] writeModes) throws Exception {
@@ -196,7 +236,7 @@ public final class CacheBenchmark {
         traceTable.print(System.out);
         warmUp();
         building.useCache(null);
-        Run cold = replay(trace, null, null);
+        Run cold = replay(traceSteps, null, null, null);
         System.out.printf(Locale.ROOT, "cold, measured period: %.1f s%n", cold.total / 1e9);
         Map<CacheKey, byte[]> entries = new LinkedHashMap<>();
         try (CacheBenchmarkTiers tiers = new CacheBenchmarkTiers(redisHost, redisPort, writeModes,
@@ -204,12 +244,17 @@ public final class CacheBenchmark {
             Cache cache = tiers.cache();
             building.useCache(cache);
             long t = System.nanoTime();
-            List<CacheReplayRequest.Tile> warming = warming();
+            long cpu = processCpu();
+            List<CacheReplayRequest> warming = warming();
             warming.forEach(building::warm);
+            awaitBackground(tiers);
             long warmingNanos = System.nanoTime() - t;
-            System.out.printf(Locale.ROOT, "warming after the import: %d tiles in %.1f s%n", warming.size(),
-                    warmingNanos / 1e9);
-            Run first = replay(fill, tiers.lastHit(), null);
+            warmingCpu = processCpu() - cpu;
+            System.out.printf(Locale.ROOT, "warming after the import: %d tiles and %d calculations in %.1f s, %.1f s "
+                    + "of CPU%n", warming.stream().filter(r -> r.kind().equals("tile")).count(),
+                    warming.stream().filter(r -> r.kind().equals("calculation")).count(), warmingNanos / 1e9,
+                    warmingCpu / 1e9);
+            Run first = replay(fillSteps, tiers.lastHit(), null, tiers);
             CacheStats filled = cache.stats();
             System.out.printf(Locale.ROOT, "warm, first period: %.1f s, %d hits of %d requests (%.1f %%)%n",
                     first.total / 1e9, first.hits(), fill.size(), percent(first.hits(), fill.size()));
@@ -217,11 +262,15 @@ public final class CacheBenchmark {
                 tier.takeGets();
                 tier.takePuts();
             });
-            Run warm = replay(trace, tiers.lastHit(), cold);
+            Run warm = replay(traceSteps, tiers.lastHit(), cold, tiers);
             CacheStats stats = cache.stats();
             System.out.printf(Locale.ROOT, "warm, measured period: %.1f s; %s%n", warm.total / 1e9, stats);
+            System.out.printf(Locale.ROOT, "background: %d tiles not drawn ahead (prefetch queue full); cache health "
+                    + "%s%n", building.prefetchDropped(), tiers.health());
             times(cold, warm, stats.requests() - filled.requests(), stats.hits() - filled.hits());
+            cpu(cold, warm);
             latencies(tiers, warm);
+            building.drawAhead(false);
 
             awaitWriteBehind(tiers.tiers().get(tiers.tiers().size() - 1).tier());
             List<CacheKey> stored = tiers.tiers().get(1).stored();
@@ -234,14 +283,17 @@ public final class CacheBenchmark {
             }
         }
         building.useCache(null);
+        jdbcWrites(entries);
         memory("org.arxos.cache.ehcache.internal.EhcacheHeapTier", entries);
         memory("org.arxos.cache.caffeine.internal.CaffeineTier", entries);
         timeTable.print(System.out);
+        cpuTable.print(System.out);
         servedTable.print(System.out);
         calledTable.print(System.out);
         levelTable.print(System.out);
         directTable.print(System.out);
         memoryTable.print(System.out);
+        jdbcTable.print(System.out);
         System.out.println();
         verdicts.forEach(System.out::println);
     }
@@ -276,31 +328,81 @@ public final class CacheBenchmark {
     }
 
     /**
-     * Answers the requests as the building is set up (with or without a cache); checks each answer against
-     * {@code expected}'s when given.
+     * Answers the steps' requests as the building is set up (with or without a cache); checks each answer against
+     * {@code expected}'s when given. Through a cache and with think time, the background work (tiles drawn ahead,
+     * writes behind) finishes after each step, as it does while a person looks at the answer; the time waited for it
+     * is no request's, and the replaying thread's CPU while it waits counts nowhere.
      *
      * @param lastHit the level of the latest hit, when through a cache; null when computed
+     * @param tiers   the cache's tiers, whose write-behind queues are waited for; null without a cache
      */
-    private Run replay(List<CacheReplayRequest> requests, AtomicInteger lastHit, Run expected) {
-        Run run = new Run(requests.size());
+    private Run replay(List<List<CacheReplayRequest>> steps, AtomicInteger lastHit, Run expected,
+            CacheBenchmarkTiers tiers) {
+        int requests = steps.stream().mapToInt(List::size).sum();
+        Run run = new Run(requests);
         int wrong = 0;
-        for (int i = 0; i < requests.size(); i++) {
-            CacheReplayRequest request = requests.get(i);
-            if (lastHit != null) {
-                lastHit.set(0);
+        int i = 0;
+        long processStart = processCpu();
+        long threadStart = THREADS.getCurrentThreadCpuTime();
+        for (List<CacheReplayRequest> step : steps) {
+            for (CacheReplayRequest request : step) {
+                if (lastHit != null) {
+                    lastHit.set(0);
+                    building.computedAndReset();
+                }
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                long t = System.nanoTime();
+                byte[] answer = building.answer(request);
+                long elapsed = System.nanoTime() - t;
+                run.foregroundCpu += THREADS.getCurrentThreadCpuTime() - cpu;
+                // A hit joined to a flight of a tile being drawn ahead read no tier: it counts as answered from memory
+                int level = lastHit == null || building.computedAndReset() ? 0 : Math.max(1, lastHit.get());
+                run.add(request.kind(), elapsed, level, answer.length);
+                run.checksums[i] = checksum(answer);
+                wrong += expected == null || run.checksums[i] == expected.checksums[i] ? 0 : 1;
+                i++;
             }
-            long t = System.nanoTime();
-            byte[] answer = building.answer(request);
-            long elapsed = System.nanoTime() - t;
-            run.add(request.kind(), elapsed, lastHit == null ? 0 : lastHit.get(), answer.length);
-            run.checksums[i] = checksum(answer);
-            wrong += expected == null || run.checksums[i] == expected.checksums[i] ? 0 : 1;
+            if (tiers != null && thinkTime) {
+                awaitBackground(tiers);
+            }
         }
+        if (tiers != null) {
+            awaitBackground(tiers);
+        }
+        run.backgroundCpu = processCpu() - processStart - (THREADS.getCurrentThreadCpuTime() - threadStart);
         if (expected != null) {
             verdicts.add(String.format(Locale.ROOT, "Every warm answer equals the cold one: %s (%d of %d differ)",
-                    wrong == 0 ? "yes" : "NO", wrong, requests.size()));
+                    wrong == 0 ? "yes" : "NO", wrong, requests));
         }
         return run;
+    }
+
+    /** Waits until no tile waits to be drawn ahead and no write waits behind. */
+    private void awaitBackground(CacheBenchmarkTiers tiers) {
+        while (building.prefetchPending() > 0 || tiers.writeBehindQueued() > 0) {
+            LockSupport.parkNanos(500_000);
+        }
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private void cpu(Run cold, Run warm) {
+        double coldAll = cold.foregroundCpu + cold.backgroundCpu;
+        double warmAll = warm.foregroundCpu + warm.backgroundCpu;
+        cpuTable.add("cold (computed)", cold.total / 1e6, cold.foregroundCpu / 1e6, cold.backgroundCpu / 1e6,
+                coldAll / 1e6, "", "");
+        cpuTable.add("warm (through the cache)", warm.total / 1e6, warm.foregroundCpu / 1e6,
+                warm.backgroundCpu / 1e6, warmAll / 1e6, 100 - percent(warm.total, cold.total),
+                100 - percent(warmAll, coldAll));
+        cpuTable.add("warm, with the import warming charged to it", warm.total / 1e6, warm.foregroundCpu / 1e6,
+                (warm.backgroundCpu + warmingCpu) / 1e6, (warmAll + warmingCpu) / 1e6,
+                100 - percent(warm.total, cold.total), 100 - percent(warmAll + warmingCpu, coldAll));
+        verdicts.add(String.format(Locale.ROOT, "CPU cut including background work (prefetch, write-behind, GC and "
+                + "JIT): %.1f %%; with the import warming charged to the period: %.1f %%",
+                100 - percent(warmAll, coldAll), 100 - percent(warmAll + warmingCpu, coldAll)));
     }
 
     private void times(Run cold, Run warm, long requests, long hits) {
@@ -342,22 +444,27 @@ public final class CacheBenchmark {
         }
     }
 
-    /** The tiles core warms after an import: every floor's zoom 0 to {@value #WARMED_ZOOM} tiles that show it. */
-    private List<CacheReplayRequest.Tile> warming() {
-        List<CacheReplayRequest.Tile> tiles = new ArrayList<>();
+    /**
+     * What is warmed after an import: every floor's zoom 0 to {@value #WARMED_ZOOM} tiles that show it (as core's
+     * BuildingWarming draws them), and the standard calculation of every floor by each strategy.
+     */
+    private List<CacheReplayRequest> warming() {
+        List<CacheReplayRequest> warmed = new ArrayList<>();
         building.extents().forEach((floor, extent) -> {
             for (int zoom = 0; zoom <= WARMED_ZOOM; zoom++) {
                 for (int y = 0; y < 1 << zoom; y++) {
                     for (int x = 0; x < 1 << zoom; x++) {
                         TileAddress address = new TileAddress(floor, zoom, x, y);
                         if (address.viewport(extent).intersects(extent)) {
-                            tiles.add(new CacheReplayRequest.Tile(address));
+                            warmed.add(new CacheReplayRequest.Tile(address));
                         }
                     }
                 }
             }
         });
-        return tiles;
+        building.extents().keySet().forEach(floor -> CacheReplayTrace.STRATEGIES.forEach(
+                strategy -> warmed.add(new CacheReplayRequest.Calculation(strategy, floor))));
+        return warmed;
     }
 
     /** Waits until the write-behind level stops growing: its queue is written. */
@@ -392,6 +499,40 @@ public final class CacheBenchmark {
         Samples s = new Samples(nanos);
         directTable.add("L" + timed.level(), tier.stats().tier(), keys.size(), found,
                 found == 0 ? Double.NaN : bytes / 1024.0 / found, s.median(), s.percentile(99), s.max());
+    }
+
+    /**
+     * Stores the entries into a fresh JDBC tier on an H2 file, one per call (a transaction each) and then, into another,
+     * in batches as the write-behind queue hands them over (one transaction each).
+     */
+    private void jdbcWrites(Map<CacheKey, byte[]> entries) throws Exception {
+        List<BatchingTier.Entry> writes = entries.entrySet().stream().limit(JDBC_WRITES)
+                .map(e -> new BatchingTier.Entry(e.getKey(), e.getValue(), Duration.ofHours(1))).toList();
+        for (int batch : List.of(1, 256)) {
+            Path folder = Files.createTempDirectory("arxos-cache-benchmark-jdbc");
+            BatchingTier tier = CacheBenchmarkTiers.h2Tier(folder);
+            try {
+                long t = System.nanoTime();
+                for (int from = 0; from < writes.size(); from += batch) {
+                    List<BatchingTier.Entry> part = writes.subList(from, Math.min(writes.size(), from + batch));
+                    if (batch == 1) {
+                        tier.put(part.get(0).key(), part.get(0).value(), part.get(0).timeToLive());
+                    } else {
+                        tier.putAll(part);
+                    }
+                }
+                double seconds = (System.nanoTime() - t) / 1e9;
+                jdbcTable.add(batch == 1 ? "put: one entry a transaction" : "putAll: batches of " + batch,
+                        writes.size(), seconds * 1e3, writes.size() / seconds);
+            } finally {
+                ((AutoCloseable) tier).close();
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
     }
 
     /** A memory tier made with its default configuration, filled with copies of the entries (so it holds its own). */

@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.arxos.api.cache.Cache;
 import org.arxos.api.cache.CacheTier;
+import org.arxos.api.health.HealthContributor;
+import org.arxos.cache.BatchingTier;
 import org.arxos.api.selection.ImplementationSelector;
 import org.h2.jdbcx.JdbcDataSource;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -33,6 +37,8 @@ import org.osgi.service.component.ComponentServiceObjects;
  * through timing wrappers. {@link #close()} removes the run's entries from Redis and the folder from the disk.
  */
 final class CacheBenchmarkTiers implements AutoCloseable {
+
+    private static final Pattern QUEUED = Pattern.compile("write-behind (\\d+) queued");
 
     private final Path folder;
     private final AtomicInteger lastHit = new AtomicInteger();
@@ -79,6 +85,23 @@ final class CacheBenchmarkTiers implements AutoCloseable {
         return lastHit;
     }
 
+    /** Writes waiting in the cache's write-behind queues, as its health reports them. */
+    int writeBehindQueued() {
+        int queued = 0;
+        for (Object state : health().values()) {
+            Matcher m = QUEUED.matcher(String.valueOf(state));
+            if (m.find()) {
+                queued += Integer.parseInt(m.group(1));
+            }
+        }
+        return queued;
+    }
+
+    /** What the cache's health reports: requests, hits and each tier's state. */
+    Map<String, Object> health() {
+        return ((HealthContributor) cache).check().details();
+    }
+
     /** Removes every entry of the run, lets the cache write what it queued, closes the tiers, deletes the folder. */
     @Override
     public void close() throws IOException {
@@ -95,8 +118,16 @@ final class CacheBenchmarkTiers implements AutoCloseable {
         }
     }
 
+    /** The JDBC tier as L4 runs it by default, on an H2 file database in the folder. */
+    static BatchingTier h2Tier(Path folder) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + folder.resolve("l4"));
+        return component("org.arxos.cache.jdbc.internal.JdbcCacheTier", Map.of("url", h2.getURL()), h2,
+                Clock.systemUTC());
+    }
+
     private void add(CacheTier tier) {
-        tiers.add(new CacheBenchmarkTimedTier(tier, tiers.size() + 1, lastHit));
+        tiers.add(CacheBenchmarkTimedTier.of(tier, tiers.size() + 1, lastHit));
     }
 
     private static String name(CacheTier tier) {

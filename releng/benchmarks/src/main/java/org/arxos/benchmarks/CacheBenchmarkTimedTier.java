@@ -11,12 +11,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.CacheTier;
 import org.arxos.api.cache.TierStats;
+import org.arxos.cache.BatchingTier;
 
 /**
- * A real tier as the cache calls it, timing every get and put and telling which level answered the latest hit: the
- * replay asks one thing at a time, so the level that last hit is the one that answered the request.
+ * A real tier as the cache calls it, timing every get and put (a batch is one put) and telling which level answered the
+ * latest hit: the replay asks one thing at a time, so the level that last hit is the one that answered the request,
+ * unless a tile drawn ahead in the background was looked up meanwhile.
  */
-final class CacheBenchmarkTimedTier implements CacheTier {
+class CacheBenchmarkTimedTier implements CacheTier {
+
+    /** The timed tier of one that takes batches, passing them on as batches. */
+    private static final class Batching extends CacheBenchmarkTimedTier implements BatchingTier {
+
+        Batching(BatchingTier tier, int level, AtomicInteger lastHit) {
+            super(tier, level, lastHit);
+        }
+
+        @Override
+        public void putAll(List<Entry> entries) {
+            timedPut(entries.stream().map(Entry::key).toList(), () -> ((BatchingTier) tier()).putAll(entries));
+        }
+    }
 
     private final CacheTier tier;
     private final int level;
@@ -26,7 +41,12 @@ final class CacheBenchmarkTimedTier implements CacheTier {
     private final Set<CacheKey> stored = new LinkedHashSet<>();
 
     /** @param lastHit set to this tier's level on each hit, shared by the tiers of one cache */
-    CacheBenchmarkTimedTier(CacheTier tier, int level, AtomicInteger lastHit) {
+    static CacheBenchmarkTimedTier of(CacheTier tier, int level, AtomicInteger lastHit) {
+        return tier instanceof BatchingTier batching ? new Batching(batching, level, lastHit)
+                : new CacheBenchmarkTimedTier(tier, level, lastHit);
+    }
+
+    private CacheBenchmarkTimedTier(CacheTier tier, int level, AtomicInteger lastHit) {
         this.tier = tier;
         this.level = level;
         this.lastHit = lastHit;
@@ -54,11 +74,15 @@ final class CacheBenchmarkTimedTier implements CacheTier {
 
     @Override
     public void put(CacheKey key, byte[] value, Duration timeToLive) {
+        timedPut(List.of(key), () -> tier.put(key, value, timeToLive));
+    }
+
+    final void timedPut(List<CacheKey> keys, Runnable put) {
         long start = System.nanoTime();
-        tier.put(key, value, timeToLive);
+        put.run();
         puts.add(System.nanoTime() - start);
         synchronized (stored) {
-            stored.add(key);
+            stored.addAll(keys);
         }
     }
 

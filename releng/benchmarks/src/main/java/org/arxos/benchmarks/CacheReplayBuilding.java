@@ -1,5 +1,8 @@
 package org.arxos.benchmarks;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.arxos.api.cache.Cache;
+import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.CachedOperation;
 import org.arxos.api.cache.ValueCodec;
 import org.arxos.api.compress.Compressor;
@@ -20,6 +24,9 @@ import org.arxos.api.render.RenderRequest;
 import org.arxos.api.render.Renderer;
 import org.arxos.api.selection.Capability;
 import org.arxos.core.internal.FloorDrawings;
+import org.arxos.core.internal.HierarchyFloorRendering;
+import org.arxos.core.internal.PrefetchSettings;
+import org.arxos.core.internal.TilePrefetch;
 import org.arxos.model.BuildingObject;
 import org.arxos.model.ObjectType;
 import org.arxos.model.Revision;
@@ -30,14 +37,15 @@ import org.arxos.model.geometry.Bounds;
  * as {@code HierarchyViews} keeps them) and what answers each replayed request, through the cache while one is in
  * use, computed otherwise:
  * <ul>
- * <li>tiles by core's {@link FloorDrawings}, as the HTTP API draws them (operation {@code render.floor}), with the
- * real renderer and the kept spatial hierarchy;
+ * <li>tiles by core's {@link HierarchyFloorRendering}, as the HTTP API draws them (operation {@code render.floor}),
+ * with the real renderer and the kept spatial hierarchy; while a cache is in use, core's {@link TilePrefetch} draws
+ * the tiles around each requested one ahead in the background, as in the server;
  * <li>hierarchy pages as the HTTP API writes them from a kept hierarchy (operation {@code hierarchy.page}; the JSON
  * is written here, since the endpoint is reached only over HTTP);
  * <li>calculations, whose stand-in is a fresh grouping of the whole building (operation {@code calc.grouping}).
  * </ul>
  */
-final class CacheReplayBuilding {
+final class CacheReplayBuilding implements AutoCloseable {
 
     static final String TENANT = "bench";
     static final String BUILDING = "b";
@@ -74,9 +82,13 @@ final class CacheReplayBuilding {
     private final List<Space> spaces = new ArrayList<>();
     private final CacheBenchmarkSelector selector = new CacheBenchmarkSelector();
     private final FloorDrawings drawings;
-    private volatile Cache cache;
+    private final TilePrefetch prefetch;
+    private final HierarchyFloorRendering rendering;
+    private volatile CacheBenchmarkComputations cache;
+    private volatile boolean drawAhead = true;
 
-    CacheReplayBuilding(Revision revision) {
+    /** @param prefetch how core's tile prefetch is set (it draws ahead only while a cache is in use) */
+    CacheReplayBuilding(Revision revision, PrefetchSettings prefetch) {
         this.revision = revision;
         for (String name : List.of("spatial", "system", "functional")) {
             GroupingStrategy strategy = DefaultComponent.create(STRATEGIES.get(name), GroupingStrategy.class);
@@ -90,6 +102,8 @@ final class CacheReplayBuilding {
                         DefaultComponent.create("org.arxos.compress.internal.CodecCompressor", Compressor.class));
         drawings = new FloorDrawings(selector, (tenant, building, kept, strategy) ->
                 new HierarchyView(strategy, 1, hierarchies.get(strategy)));
+        this.prefetch = new TilePrefetch(drawings, prefetch);
+        this.rendering = new HierarchyFloorRendering(drawings, this.prefetch);
         revision.objects().filter(o -> o.type() == ObjectType.FLOOR).forEach(floor -> {
             try {
                 extents.put(floor.id(), drawings.extent(revision, floor.id()));
@@ -126,14 +140,52 @@ final class CacheReplayBuilding {
 
     /** Answers through this cache from now on; none (null): every answer is computed. */
     void useCache(Cache cache) {
-        this.cache = cache;
-        selector.useCache(cache);
+        this.cache = cache == null ? null : new CacheBenchmarkComputations(cache);
+        selector.useCache(this.cache);
+    }
+
+    /** Whether this thread's latest request through the cache was computed (a miss); false without a cache. */
+    boolean computedAndReset() {
+        CacheBenchmarkComputations current = cache;
+        return current != null && current.computedAndReset();
+    }
+
+    /**
+     * Whether tiles are asked for as the server's rendering does, which draws the tiles around them ahead (the
+     * default), or from the drawings directly, which does not: for measuring one level's latency.
+     */
+    void drawAhead(boolean on) {
+        drawAhead = on;
+    }
+
+    /** Tiles waiting to be drawn ahead or being drawn. */
+    int prefetchPending() {
+        return prefetch.pending();
+    }
+
+    /** Tiles not drawn ahead because the prefetch queue was full. */
+    long prefetchDropped() {
+        return prefetch.dropped();
+    }
+
+    @Override
+    public void close() {
+        prefetch.close();
     }
 
     /** What the server sends for the request. */
     byte[] answer(CacheReplayRequest request) {
-        if (request instanceof CacheReplayRequest.Tile tile) {
+        if (request instanceof CacheReplayRequest.Tile tile && !drawAhead) {
             return drawings.draw(TENANT, BUILDING, revision, "spatial", tileRequest(tile)).bytes();
+        }
+        if (request instanceof CacheReplayRequest.Tile tile) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                rendering.render(TENANT, BUILDING, revision, "spatial", tileRequest(tile), out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
         }
         if (request instanceof CacheReplayRequest.Page page) {
             return PAGES.get(Optional.ofNullable(cache), PAGES.key(TENANT, BUILDING, revision.number(),
@@ -141,13 +193,23 @@ final class CacheReplayBuilding {
                     () -> page(page));
         }
         CacheReplayRequest.Calculation calculation = (CacheReplayRequest.Calculation) request;
-        return CALCULATIONS.get(Optional.ofNullable(cache), CALCULATIONS.key(TENANT, BUILDING, revision.contentHash(),
-                calculation.strategy(), calculation.floorId()), () -> calculate(calculation));
+        return CALCULATIONS.get(Optional.ofNullable(cache), calculationKey(calculation), () -> calculate(calculation));
     }
 
-    /** Draws a tile into the cache unless it is there, as the warming after an import does. */
-    void warm(CacheReplayRequest.Tile tile) {
-        drawings.warm(TENANT, BUILDING, revision, "spatial", tileRequest(tile));
+    private CacheKey calculationKey(CacheReplayRequest.Calculation calculation) {
+        return CALCULATIONS.key(TENANT, BUILDING, revision.contentHash(), calculation.strategy(),
+                calculation.floorId());
+    }
+
+    /** Answers the request into the cache unless it is there, as the warming after an import does. */
+    void warm(CacheReplayRequest request) {
+        if (request instanceof CacheReplayRequest.Tile tile) {
+            drawings.warm(TENANT, BUILDING, revision, "spatial", tileRequest(tile));
+        } else if (request instanceof CacheReplayRequest.Calculation calculation) {
+            CALCULATIONS.warm(Optional.ofNullable(cache), calculationKey(calculation), () -> calculate(calculation));
+        } else {
+            throw new IllegalArgumentException("hierarchy pages are not warmed: " + request);
+        }
     }
 
     private RenderRequest tileRequest(CacheReplayRequest.Tile tile) {

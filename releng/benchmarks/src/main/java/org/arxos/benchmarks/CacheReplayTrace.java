@@ -21,6 +21,10 @@ import org.arxos.model.geometry.Bounds;
  * level at a time, runs a calculation for the floor. The other viewers (a fifth of the sessions) browse a
  * random floor: pan and zoom towards anywhere. A viewer's map client keeps what it has fetched during the session, so
  * the server sees each tile and page at most once per session: what repeats is what sessions share.
+ *
+ * <p>The requests come in steps: what one action of a viewer (opening a view, a pan, a zoom, opening a node, running
+ * a calculation) asks for at once. A person takes seconds between actions, time in which the server's background
+ * work (drawing tiles ahead, writing behind) runs.
  */
 final class CacheReplayTrace {
 
@@ -33,7 +37,8 @@ final class CacheReplayTrace {
     private static final int ACTIONS_AT_SPACE = 6;
     private static final int BROWSING_ACTIONS = 16;
     private static final int PAGE_LIMIT = 50;
-    private static final List<String> STRATEGIES = List.of("spatial", "system", "functional");
+    /** The grouping strategies a calculation's stand-in groups by. */
+    static final List<String> STRATEGIES = List.of("spatial", "system", "functional");
 
     private record Point(double x, double y) {
     }
@@ -44,7 +49,7 @@ final class CacheReplayTrace {
     private final double[] popularity;
     private final List<String> floors;
     private final Map<String, String> floorNodes = new HashMap<>();
-    private final List<CacheReplayRequest> requests = new ArrayList<>();
+    private final List<List<CacheReplayRequest>> steps = new ArrayList<>();
 
     private CacheReplayTrace(CacheReplayBuilding building, long seed) {
         this.building = building;
@@ -69,13 +74,13 @@ final class CacheReplayTrace {
     }
 
     /**
-     * The requests of consecutive periods of {@code sessions} sessions each, one session after another; the spaces'
-     * popularity is the same in every period.
+     * The steps of consecutive periods of {@code sessions} sessions each, one session after another; the spaces'
+     * popularity is the same in every period. A step is the requests of one action of a viewer.
      */
-    static List<List<CacheReplayRequest>> generate(CacheReplayBuilding building, int periods, int sessions,
+    static List<List<List<CacheReplayRequest>>> generate(CacheReplayBuilding building, int periods, int sessions,
             long seed) {
         CacheReplayTrace trace = new CacheReplayTrace(building, seed);
-        List<List<CacheReplayRequest>> traces = new ArrayList<>();
+        List<List<List<CacheReplayRequest>>> traces = new ArrayList<>();
         for (int period = 0; period < periods; period++) {
             for (int s = 0; s < sessions; s++) {
                 if (trace.spaces.isEmpty() || trace.random.nextDouble() < BROWSING) {
@@ -84,8 +89,8 @@ final class CacheReplayTrace {
                     trace.visit();
                 }
             }
-            traces.add(List.copyOf(trace.requests));
-            trace.requests.clear();
+            traces.add(trace.steps.stream().filter(step -> !step.isEmpty()).map(List::copyOf).toList());
+            trace.steps.clear();
         }
         return traces;
     }
@@ -215,6 +220,7 @@ final class CacheReplayTrace {
 
         /** The tiles in the window that show some of the floor. */
         void view() {
+            step();
             int tiles = 1 << zoom;
             double tile = side / tiles;
             double halfWidth = VIEW_WIDTH / 2.0 / TileAddress.TILE_PIXELS * tile;
@@ -235,6 +241,7 @@ final class CacheReplayTrace {
 
         /** Opens the current node's first page, then goes down to one of its children that has children. */
         void openNode() {
+            step();
             Hierarchy hierarchy = building.hierarchy(strategy);
             request(new CacheReplayRequest.Page(strategy, node, 0, PAGE_LIMIT));
             List<GroupNode> deeper = hierarchy.children(node, 0, PAGE_LIMIT).stream()
@@ -248,12 +255,20 @@ final class CacheReplayTrace {
         }
 
         void calculate() {
+            step();
             request(new CacheReplayRequest.Calculation(STRATEGIES.get(random.nextInt(STRATEGIES.size())), floor));
+        }
+
+        /** Begins the requests of a new action. */
+        private void step() {
+            if (steps.isEmpty() || !steps.get(steps.size() - 1).isEmpty()) {
+                steps.add(new ArrayList<>());
+            }
         }
 
         private void request(CacheReplayRequest request) {
             if (fetched.add(request)) {
-                requests.add(request);
+                steps.get(steps.size() - 1).add(request);
             }
         }
     }

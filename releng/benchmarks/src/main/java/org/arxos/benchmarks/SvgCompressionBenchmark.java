@@ -30,7 +30,11 @@ import org.arxos.compress.Frames;
  * <li>the entropy coders tried on the minified SVG (what decompression returns): deflate -9, zstd -19, zstd -19 with
  * the other plans as a dictionary, xz -9 (all in Arxos frames), and the tree coder the compressor uses.</li>
  * </ol>
- * Arguments: {@code --warmups=N} (default 10) and {@code --runs=N} (default 21) for both SVGO's and Arxos' timings.
+ * Arguments: {@code --warmups=N} (default 10), {@code --warmup-seconds=S} (default 2) and {@code --runs=N} (default
+ * 21), the same for SVGO's and Arxos' timings: each file is warmed up with at least N calls <em>and</em> until the
+ * process has spent S seconds of CPU time on them. Ten calls of a fast compressor end before the JIT compiler is done
+ * with it, so a count alone makes the faster side's "warm" time include compiling; CPU time rather than the clock,
+ * because on a busy machine the compiler threads get little of a wall-clock second.
  */
 public final class SvgCompressionBenchmark {
 
@@ -44,6 +48,7 @@ public final class SvgCompressionBenchmark {
                 System.getProperty("os.name"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         int warmUps = option(args, "--warmups=", 10);
+        int warmUpSeconds = option(args, "--warmup-seconds=", 2);
         int runs = option(args, "--runs=", 21);
         List<Path> files = SharedData.files("svg", "svg");
         Compressor svg = DefaultComponent.create("org.arxos.compress.svg.internal.SvgCompressor", Compressor.class);
@@ -55,7 +60,7 @@ public final class SvgCompressionBenchmark {
             compress(svg, original, CompressionLevel.BALANCED);
             first[i] = (System.nanoTime() - t0) / 1e6;
         }
-        Map<String, SvgCompressionSvgo.Result> svgo = SvgCompressionSvgo.run(files, warmUps, runs);
+        Map<String, SvgCompressionSvgo.Result> svgo = SvgCompressionSvgo.run(files, warmUps, warmUpSeconds, runs);
 
         TextTable sizes = new TextTable("SVG floor plans: bytes (saving); SVGO 4.1.0, default preset; gzip -9 by"
                 + " java.util.zip", "file", "original", "gzip -9", "SVGO", "SVGO+gzip -9", "Arxos lossless",
@@ -82,7 +87,12 @@ public final class SvgCompressionBenchmark {
             long[] compressNanos = new long[runs];
             long[] compressCpu = new long[runs];
             long[] decompressNanos = new long[runs];
-            for (int r = -warmUps; r < runs; r++) {
+            long warmUntil = processCpuNanos() + warmUpSeconds * 1_000_000_000L;
+            for (int w = 0; w < warmUps || processCpuNanos() < warmUntil; w++) {
+                compress(svg, original, CompressionLevel.BALANCED);
+                decompress(svg, lossless);
+            }
+            for (int r = 0; r < runs; r++) {
                 long cpu = processCpuNanos();
                 long t0 = System.nanoTime();
                 compress(svg, original, CompressionLevel.BALANCED);
@@ -90,11 +100,9 @@ public final class SvgCompressionBenchmark {
                 long cpu1 = processCpuNanos();
                 decompress(svg, lossless);
                 long t2 = System.nanoTime();
-                if (r >= 0) {
-                    compressNanos[r] = t1 - t0;
-                    compressCpu[r] = cpu1 - cpu;
-                    decompressNanos[r] = t2 - t1;
-                }
+                compressNanos[r] = t1 - t0;
+                compressCpu[r] = cpu1 - cpu;
+                decompressNanos[r] = t2 - t1;
             }
             long[] row = {original.length, gzip9(original), s.optimized().length, gzip9(s.optimized()),
                 lossless.length, lossy.length};
@@ -127,9 +135,11 @@ public final class SvgCompressionBenchmark {
         coders.print(System.out);
         System.out.printf(Locale.ROOT, "%nSVGO cli: the CLI's own 'Done in' per file, one Node process for all files"
                 + " (start-up not counted; the first file also loads svgo). Arxos first: the first BALANCED compression"
-                + " of each file in this JVM, in the same order. Warm: median of %d calls after %d warm-up calls (SVGO:"
-                + " optimize() in one Node process; Arxos: BALANCED compression, one thread; decode: its decompression)."
-                + " x: SVGO's time over Arxos' (cli/first, warm/warm, cpu/cpu).%n", runs, warmUps);
+                + " of each file in this JVM, in the same order. Warm: median of %d calls after at least %d warm-up calls"
+                + " and %d s of process CPU time on them (SVGO: optimize() in one Node process; Arxos: BALANCED"
+                + " compression, one thread;"
+                + " decode: its decompression). x: SVGO's time over Arxos' (cli/first, warm/warm, cpu/cpu).%n", runs,
+                warmUps, warmUpSeconds);
     }
 
     /** CPU time of the whole process, JIT and garbage collector included, as Node's process.cpuUsage() counts. */

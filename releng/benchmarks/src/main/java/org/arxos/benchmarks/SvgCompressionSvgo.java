@@ -51,7 +51,8 @@ final class SvgCompressionSvgo {
                 + ": set -Dsvgo.dir");
     }
 
-    static Map<String, Result> run(List<Path> files, int warmUps, int runs) throws IOException, InterruptedException {
+    static Map<String, Result> run(List<Path> files, int warmUps, int warmUpSeconds, int runs)
+            throws IOException, InterruptedException {
         Path dir = folder();
         Path cli = dir.resolve("node_modules/.bin/svgo");
         if (!Files.isExecutable(cli)) {
@@ -79,7 +80,7 @@ final class SvgCompressionSvgo {
         }
         Path apiOut = Files.createTempDirectory("svgo-api");
         command = new ArrayList<>(List.of("node", "time-svgo.mjs", apiOut.toString(), Integer.toString(warmUps),
-                Integer.toString(runs)));
+                Integer.toString(warmUpSeconds), Integer.toString(runs)));
         command.addAll(files.stream().map(Path::toString).toList());
         Matcher json = JSON.matcher(execute(dir, command));
         Map<String, Result> results = new HashMap<>();

@@ -47,6 +47,7 @@ final class ArxosRuntime {
             "org.arxos.api",
             "org.arxos.generator",
             "org.arxos.core",
+            "org.arxos.messaging",
             "org.arxos.grouping.containment");
 
     static final String FIXTURE = "org.arxos.fixture.grouping";
@@ -76,6 +77,18 @@ final class ArxosRuntime {
     /** The tiered cache and its tier bundles. */
     static final String[] CACHE = {"org.arxos.cache", "org.arxos.cache.ehcache", "org.arxos.cache.caffeine",
             "org.arxos.cache.redis", "org.arxos.cache.jdbc"};
+
+    /** The calculation job service, the local engine and the calculations (as features/compute.bndrun). */
+    static final String[] COMPUTE = {"org.arxos.compute.local", "org.arxos.compute", "org.arxos.calculations"};
+
+    /** The JDBC building store, started by a test once it has pointed it at a database of its own. */
+    static final String REPOSITORY = "org.arxos.repository.jdbc";
+
+    /** What the JDBC building store imports besides H2: the native JSON format it stores snapshots in. */
+    static final String[] REPOSITORY_LIBRARIES = {"jackson-core", "org.arxos.io.json"};
+
+    /** The Apache Ignite engine's bundle, started by the test once it has configured the node. */
+    static final String IGNITE_ENGINE = "org.arxos.compute.ignite";
 
     private ArxosRuntime() {
     }
@@ -123,6 +136,34 @@ final class ArxosRuntime {
         for (String name : CACHE) {
             options.add(bundle(bundleFile(name).toURI().toString()).start(false));
         }
+        return options.toArray(Option[]::new);
+    }
+
+    /**
+     * As {@link #withCacheInstalled()}, with the {@link #COMPUTE} bundles started and the {@link #REPOSITORY} installed
+     * but not started (H2 comes with the cache's libraries): a test configures its database first.
+     */
+    static Option[] withComputeInstalled() {
+        List<Option> options = new ArrayList<>(List.of(withCacheInstalled()));
+        List<String> started = new ArrayList<>(List.of(REPOSITORY_LIBRARIES));
+        started.addAll(List.of(COMPUTE));
+        for (String name : started) {
+            options.add(bundle(bundleFile(name).toURI().toString()));
+        }
+        options.add(bundle(bundleFile(REPOSITORY).toURI().toString()).start(false));
+        return options.toArray(Option[]::new);
+    }
+
+    /**
+     * Infrastructure, the Arxos core bundles, the local compute engine, Ignite's wrapper bundle, and the Ignite engine
+     * installed but not started: a test configures the node first (ports of its own, capped memory), so that no node
+     * ever runs on the defaults. Ignite reaches JDK internals (sun.misc.Unsafe, sun.nio.ch, com.sun.management) that
+     * the framework must delegate to the boot class path; the JVM opens them (Surefire's argLine).
+     */
+    static Option[] withIgniteInstalled() {
+        List<Option> options = new ArrayList<>(List.of(withExtraBundles("org.arxos.compute.local", "ignite-osgi")));
+        options.add(frameworkProperty("org.osgi.framework.bootdelegation").value("sun.*,com.sun.*,jdk.internal.*"));
+        options.add(bundle(bundleFile(IGNITE_ENGINE).toURI().toString()).start(false));
         return options.toArray(Option[]::new);
     }
 

@@ -31,7 +31,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * The cache bundles of {@link ArxosRuntime#withCacheInstalled()} in the running framework: configured through
  * ConfigAdmin before they start (the disk and database tiers in a scratch folder of their own, Redis under a key prefix
  * of its own), then started. Requests go to the cache a consumer would find now, through a tracker, so a cache that
- * is reactivated (a new pin) is followed; tiers are found by their {@code arxos.impl} name.
+ * is restarted (its bundle stopped and started) is followed; tiers are found by their {@code arxos.impl} name.
  */
 final class CacheRuntime implements AutoCloseable {
 
@@ -136,7 +136,7 @@ final class CacheRuntime implements AutoCloseable {
                 () -> stats().tiers().stream().map(TierStats::tier).toList(), tiers::equals);
     }
 
-    /** Sets these cache settings over the current ones: the cache is reactivated with them. */
+    /** Sets these cache settings over the current ones: the running cache applies them. */
     void configureCache(Map<String, Object> properties) throws IOException {
         settings.get(CACHE_PID).putAll(properties);
         update(CACHE_PID);

@@ -290,6 +290,22 @@ final class ArxosServer implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - begin);
     }
 
+    /** Ends the process at once, as {@code kill -9} does: SIGKILL to the JVM and the launch script, no shutdown. */
+    void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        mark("killed (SIGKILL)");
+        process = null;
+    }
+
+    /** The command line's executable of the running process ({@code .../bin/java}: bin/arxos execs the JVM). */
+    String command() {
+        return process == null ? "" : process.info().command().orElse("");
+    }
+
     boolean isRunning() {
         return process != null && process.isAlive();
     }

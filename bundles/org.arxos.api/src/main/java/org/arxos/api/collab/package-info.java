@@ -1,4 +1,7 @@
-/** Conflict resolution for concurrent edits of one building. */
+/**
+ * Concurrent editing of one building: operations (change sets with causal metadata), the conflict resolver SPI and
+ * what a resolution reports.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.arxos.api.collab;

@@ -35,6 +35,15 @@ public @interface CacheConfiguration {
                     + "is then only in the other tiers), never waited for.")
     int write_behind_queue() default 10_000;
 
+    @AttributeDefinition(name = "Write-behind batch", min = "1",
+            description = "Writes a write-behind tier is given at once at most; a tier that takes batches (the "
+                    + "JDBC tier) stores them in one transaction, others one by one.")
+    int write_behind_batch() default 256;
+
+    @AttributeDefinition(name = "Write-behind linger",
+            description = "How long the writer waits for a batch to fill before it writes what it has.")
+    String write_behind_linger() default "PT0.05S";
+
     @AttributeDefinition(name = "Tier call time limit per level",
             description = "level=duration: how long one call of the level's tier may take before it counts as "
                     + "failed; PT0S calls the tier on the request's thread without a limit (for heap tiers). Levels "

@@ -16,6 +16,8 @@ import org.arxos.api.cache.CacheKey;
  * @param pins                the {@code arxos.impl} name of the tier that serves a level, by level
  * @param writeModes          how a level is written, by level; {@link WriteMode#THROUGH} when absent
  * @param writeBehindQueue    writes waiting for one write-behind tier at most
+ * @param writeBehindBatch    writes given to a write-behind tier at once at most
+ * @param writeBehindLinger   how long a write-behind tier's writer waits for a batch to fill
  * @param tierTimeouts        the time limit of one tier call, by level; zero calls on the request's thread
  * @param invalidationTimeout the time limit of one tier's removal of a pattern
  * @param compressionThreshold values whose encoded form is larger are compressed
@@ -24,9 +26,9 @@ import org.arxos.api.cache.CacheKey;
  * @param backoffMax          how long a failed tier is bypassed at most
  */
 record CacheSettings(Duration defaultTtl, Map<String, Duration> operationTtls, Map<Integer, String> pins,
-        Map<Integer, WriteMode> writeModes, int writeBehindQueue, Map<Integer, Duration> tierTimeouts,
-        Duration invalidationTimeout, int compressionThreshold, int maxValueSize, Duration backoffMin,
-        Duration backoffMax) {
+        Map<Integer, WriteMode> writeModes, int writeBehindQueue, int writeBehindBatch, Duration writeBehindLinger,
+        Map<Integer, Duration> tierTimeouts, Duration invalidationTimeout, int compressionThreshold, int maxValueSize,
+        Duration backoffMin, Duration backoffMax) {
 
     enum WriteMode {
         THROUGH, BEHIND
@@ -50,6 +52,8 @@ record CacheSettings(Duration defaultTtl, Map<String, Duration> operationTtls, M
                     + backoffMin + ")");
         }
         atLeast("write.behind.queue", writeBehindQueue, 1);
+        atLeast("write.behind.batch", writeBehindBatch, 1);
+        notNegative("write.behind.linger", writeBehindLinger);
         atLeast("compression.threshold", compressionThreshold, 0);
         atLeast("max.value.size", maxValueSize, 1);
     }
@@ -60,7 +64,8 @@ record CacheSettings(Duration defaultTtl, Map<String, Duration> operationTtls, M
                         CacheSettings::duration),
                 entries("tiers", "1=caffeine", c.tiers(), CacheSettings::level, (name, tier) -> tier),
                 entries("write.modes", "4=behind", c.write_modes(), CacheSettings::level, CacheSettings::writeMode),
-                c.write_behind_queue(),
+                c.write_behind_queue(), c.write_behind_batch(),
+                duration("write.behind.linger", c.write_behind_linger()),
                 entries("tier.timeouts", "2=PT0.25S", c.tier_timeouts(), CacheSettings::level,
                         CacheSettings::duration),
                 duration("invalidation.timeout", c.invalidation_timeout()), c.compression_threshold(),

@@ -45,11 +45,16 @@ final class Compression {
         }
     }
 
-    private final int threshold;
-    private final int maxValueSize;
+    private volatile int threshold;
+    private volatile int maxValueSize;
     private final AtomicReference<LazyService<ImplementationSelector>> selector = new AtomicReference<>();
 
     Compression(int threshold, int maxValueSize) {
+        limits(threshold, maxValueSize);
+    }
+
+    /** Applies to values compressed or decompressed from now on. */
+    void limits(int threshold, int maxValueSize) {
         this.threshold = threshold;
         this.maxValueSize = maxValueSize;
     }

@@ -12,6 +12,7 @@ import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.CacheTier;
 import org.arxos.api.cache.TierStats;
 import org.arxos.api.selection.CallFailure;
+import org.arxos.cache.BatchingTier;
 import org.arxos.cache.KeyPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,17 +29,19 @@ final class GuardedTier {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardedTier.class);
     private static final int MAX_PENDING_INVALIDATIONS = 1000;
+    private static final int ENTRIES_PER_TIME_LIMIT = 64;
     private static final KeyPattern EVERYTHING = KeyPattern.of("*");
 
     private final CacheTier tier;
     private final int level;
     private final String name;
-    private final Duration timeout;
-    private final Duration invalidationTimeout;
     private final TierCalls calls;
     private final InvalidationLog invalidations;
     private final Outage outage;
-    private final WriteBehind writeBehind;
+    private volatile CacheSettings settings;
+    private volatile Duration timeout;
+    private volatile Duration invalidationTimeout;
+    private volatile WriteBehind writeBehind;
     private final List<KeyPattern> pending = new ArrayList<>();
     private volatile TierStats lastStats;
     private volatile boolean retired;
@@ -48,14 +51,43 @@ final class GuardedTier {
         this.tier = tier;
         this.level = level;
         this.name = name;
-        this.timeout = settings.timeoutAt(level);
-        this.invalidationTimeout = settings.invalidationTimeout();
         this.calls = calls;
         this.invalidations = invalidations;
         this.outage = new Outage(toString(), clock, settings.backoffMin(), settings.backoffMax());
-        this.writeBehind = settings.writeModeAt(level) == CacheSettings.WriteMode.BEHIND
-                ? new WriteBehind("L" + level + "-" + name, settings.writeBehindQueue()) : null;
+        this.settings = settings;
+        this.timeout = settings.timeoutAt(level);
+        this.invalidationTimeout = settings.invalidationTimeout();
+        this.writeBehind = writeBehindFor(settings);
         this.lastStats = new TierStats(name, 0, 0, 0, 0, 0, 0, true);
+    }
+
+    /**
+     * Applies new settings in place, keeping the outage and the invalidations to replay. A new way of writing the
+     * level starts a new write-behind queue at once; the old one is written within the grace period.
+     */
+    void reconfigure(CacheSettings next, Duration grace) {
+        CacheSettings previous = settings;
+        settings = next;
+        timeout = next.timeoutAt(level);
+        invalidationTimeout = next.invalidationTimeout();
+        outage.backoff(next.backoffMin(), next.backoffMax());
+        if (next.writeModeAt(level) != previous.writeModeAt(level)
+                || next.writeBehindQueue() != previous.writeBehindQueue()
+                || next.writeBehindBatch() != previous.writeBehindBatch()
+                || !next.writeBehindLinger().equals(previous.writeBehindLinger())) {
+            WriteBehind old = writeBehind;
+            writeBehind = writeBehindFor(next);
+            if (old != null) {
+                old.close(grace);
+            }
+        }
+    }
+
+    private WriteBehind writeBehindFor(CacheSettings s) {
+        return s.writeModeAt(level) == CacheSettings.WriteMode.BEHIND
+                ? new WriteBehind("L" + level + "-" + name, s.writeBehindQueue(), s.writeBehindBatch(),
+                        s.writeBehindLinger(), this::storeBatch)
+                : null;
     }
 
     CacheTier tier() {
@@ -80,16 +112,41 @@ final class GuardedTier {
      * matching the key begins after the mark before the write is made.
      */
     void store(CacheKey key, byte[] entry, Duration timeToLive, long mark) {
-        Runnable write = () -> invalidations.storeUnlessInvalidated(mark, key,
-                () -> call("put", timeout, () -> {
-                    tier.put(key, entry, timeToLive);
-                    return Boolean.TRUE;
-                }, Boolean.FALSE));
-        if (writeBehind == null) {
-            write.run();
+        WriteBehind behind = writeBehind;
+        if (behind == null) {
+            invalidations.storeUnlessInvalidated(mark, key, () -> put(key, entry, timeToLive));
         } else {
-            writeBehind.submit(write);
+            behind.submit(new WriteBehind.Write(key, entry, timeToLive, mark));
         }
+    }
+
+    /**
+     * Stores a batch of the write-behind queue: in one call when the tier takes batches, else one by one. A batch may
+     * take the level's time limit for every {@value #ENTRIES_PER_TIME_LIMIT} entries: the limit guards against a
+     * backend that hangs, and a batch writes many entries for one commit.
+     */
+    private void storeBatch(List<WriteBehind.Write> writes) {
+        invalidations.storeUnlessInvalidated(writes, kept -> {
+            if (kept.size() > 1 && tier instanceof BatchingTier batching) {
+                List<BatchingTier.Entry> entries = kept.stream()
+                        .map(write -> new BatchingTier.Entry(write.key(), write.entry(), write.timeToLive())).toList();
+                Duration limit = timeout.multipliedBy(Math.max(1, (entries.size() + ENTRIES_PER_TIME_LIMIT - 1)
+                        / ENTRIES_PER_TIME_LIMIT));
+                call("put of " + entries.size() + " entries", limit, () -> {
+                    batching.putAll(entries);
+                    return Boolean.TRUE;
+                }, Boolean.FALSE);
+            } else {
+                kept.forEach(write -> put(write.key(), write.entry(), write.timeToLive()));
+            }
+        });
+    }
+
+    private void put(CacheKey key, byte[] entry, Duration timeToLive) {
+        call("put", timeout, () -> {
+            tier.put(key, entry, timeToLive);
+            return Boolean.TRUE;
+        }, Boolean.FALSE);
     }
 
     void remove(CacheKey key) {
@@ -153,8 +210,9 @@ final class GuardedTier {
 
     /** Writes queued for a write-behind tier, and writes dropped since it was registered. */
     Optional<String> writeBehindState() {
-        return writeBehind == null ? Optional.empty()
-                : Optional.of(writeBehind.queued() + " queued, " + writeBehind.dropped() + " dropped");
+        WriteBehind behind = writeBehind;
+        return behind == null ? Optional.empty()
+                : Optional.of(behind.queued() + " queued, " + behind.dropped() + " dropped");
     }
 
     /** The tier was unregistered: its queued writes are dropped and its failures from now on are expected. */
@@ -165,8 +223,9 @@ final class GuardedTier {
 
     /** Makes the queued writes within the grace period. */
     void close(Duration grace) {
-        if (writeBehind != null) {
-            writeBehind.close(grace);
+        WriteBehind behind = writeBehind;
+        if (behind != null) {
+            behind.close(grace);
         }
     }
 

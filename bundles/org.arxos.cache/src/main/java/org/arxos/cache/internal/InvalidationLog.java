@@ -3,9 +3,11 @@ package org.arxos.cache.internal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 
 import org.arxos.api.cache.CacheKey;
 import org.arxos.cache.KeyPattern;
@@ -79,6 +81,23 @@ final class InvalidationLog {
             }
             store.run();
             return true;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs the store with those of the writes that no invalidation matching their key began after their mark, unless
+     * none is left.
+     */
+    void storeUnlessInvalidated(List<WriteBehind.Write> writes, Consumer<List<WriteBehind.Write>> store) {
+        lock.readLock().lock();
+        try {
+            List<WriteBehind.Write> kept = writes.stream()
+                    .filter(write -> !invalidatedSince(write.mark(), write.key())).toList();
+            if (!kept.isEmpty()) {
+                store.accept(kept);
+            }
         } finally {
             lock.readLock().unlock();
         }

@@ -28,8 +28,8 @@ final class Outage {
 
     private final String tier;
     private final Clock clock;
-    private final Duration backoffMin;
-    private final Duration backoffMax;
+    private volatile Duration backoffMin;
+    private volatile Duration backoffMax;
     private volatile boolean down;
     private Instant since;
     private Instant retryAt;
@@ -43,6 +43,12 @@ final class Outage {
         this.clock = clock;
         this.backoffMin = backoffMin;
         this.backoffMax = backoffMax;
+    }
+
+    /** Waits of outages from now on; a running one goes on with its current wait. */
+    void backoff(Duration min, Duration max) {
+        backoffMin = min;
+        backoffMax = max;
     }
 
     Admission admit() {

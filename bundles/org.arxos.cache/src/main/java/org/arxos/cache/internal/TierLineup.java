@@ -35,14 +35,24 @@ final class TierLineup {
     private static final Comparator<Registered> PREFERRED = Comparator.comparingInt(Registered::ranking).reversed()
             .thenComparingLong(Registered::serviceId);
 
-    private final Map<Integer, String> pins;
     private final Guard guard;
+    private Map<Integer, String> pins;
     private final Map<CacheTier, Registered> registered = new IdentityHashMap<>();
     private volatile List<GuardedTier> serving = List.of();
 
     TierLineup(Map<Integer, String> pins, Guard guard) {
         this.pins = Map.copyOf(pins);
         this.guard = guard;
+    }
+
+    /**
+     * Applies new pins and settings in place: the tiers stay registered, requests that started keep the tiers they
+     * took, the next ones get the newly chosen tiers.
+     */
+    synchronized void reconfigure(Map<Integer, String> newPins, CacheSettings settings, Duration grace) {
+        pins = Map.copyOf(newPins);
+        registered.values().forEach(r -> r.tier().reconfigure(settings, grace));
+        rechoose();
     }
 
     /** The tier serving each level, fastest first. */

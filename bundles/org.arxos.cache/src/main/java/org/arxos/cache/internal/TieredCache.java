@@ -24,6 +24,7 @@ import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -55,7 +56,7 @@ public final class TieredCache implements Cache, HealthContributor {
     private record Resolved<V>(V value, boolean computed) {
     }
 
-    private final CacheSettings settings;
+    private volatile CacheSettings settings;
     private final Clock clock;
     private final TierCalls calls = new TierCalls();
     private final InvalidationLog invalidations = new InvalidationLog();
@@ -75,8 +76,32 @@ public final class TieredCache implements Cache, HealthContributor {
         this.settings = settings;
         this.clock = clock;
         this.tiers = new TierLineup(settings.pins(),
-                (tier, level, name) -> new GuardedTier(tier, level, name, settings, calls, invalidations, clock));
+                (tier, level, name) -> new GuardedTier(tier, level, name, this.settings, calls, invalidations, clock));
         this.compression = new Compression(settings.compressionThreshold(), settings.maxValueSize());
+    }
+
+    /**
+     * Applies a changed configuration in place, so the Cache service stays registered and answers throughout; an
+     * invalid one is reported and the settings in force stay.
+     */
+    @Modified
+    void modified(CacheConfiguration configuration) {
+        CacheSettings next;
+        try {
+            next = CacheSettings.of(configuration);
+        } catch (IllegalArgumentException e) {
+            LOG.error("The cache configuration was not applied, the previous one stays in force: {}",
+                    e.getMessage());
+            return;
+        }
+        reconfigure(next);
+    }
+
+    void reconfigure(CacheSettings next) {
+        compression.limits(next.compressionThreshold(), next.maxValueSize());
+        settings = next;
+        tiers.reconfigure(next.pins(), next, FLUSH_GRACE);
+        LOG.info("The cache applied its changed configuration in place");
     }
 
     @Deactivate

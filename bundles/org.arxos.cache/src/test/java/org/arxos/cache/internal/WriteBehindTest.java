@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.arxos.api.cache.CacheKey;
+import org.arxos.cache.BatchingTier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ class WriteBehindTest {
     @BeforeEach
     void activate() {
         cache = new TieredCache(settings("write.modes", new String[] {"4=behind"}, "write.behind.queue", 2,
+                "write.behind.batch", 1,
                 "tier.timeouts", new String[] {"1=PT0S", "4=PT30S"}), new ManualClock());
         cache.bindTier(l1, registration(1, "heap", 0, 1));
         cache.bindTier(l4, registration(4, "database", 0, 2));
@@ -78,6 +82,68 @@ class WriteBehindTest {
         cache.get(key("acme", "calc.takeoff", "h2"), TEXT, () -> "two");
         cache.deactivate();
         assertEquals(2, l4.entries.size());
+    }
+
+    @Test
+    void aTierThatTakesBatchesGetsWhatQueuedUpInFewCalls() throws Exception {
+        BatchingTestTier database = new BatchingTestTier();
+        TieredCache batching = new TieredCache(settings("write.modes", new String[] {"4=behind"},
+                "write.behind.batch", 64, "tier.timeouts", new String[] {"1=PT0S", "4=PT30S"}), new ManualClock());
+        batching.bindTier(database, registration(4, "database", 0, 1));
+        CountDownLatch held = database.holdPuts();
+        try {
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                batching.get(key("acme", "calc.takeoff", "h" + n), TEXT, () -> "takeoff " + n);
+            }
+            held.countDown();
+            waitUntil(() -> database.entries.size() == 100);
+        } finally {
+            batching.deactivate();
+        }
+        assertTrue(database.batches.size() <= 3, "100 writes in at most 3 calls (the first may be alone), were "
+                + database.batches);
+        assertTrue(database.batches.stream().allMatch(size -> size <= 64), "no batch above 64: " + database.batches);
+        assertEquals("takeoff 99", TEXT.decode(Envelope.of(database.entries.get(key("acme", "calc.takeoff", "h99")))
+                .payload()));
+    }
+
+    @Test
+    void aBatchSkipsTheWritesOfKeysInvalidatedAfterTheirRequestBegan() throws Exception {
+        BatchingTestTier database = new BatchingTestTier();
+        TieredCache batching = new TieredCache(settings("write.modes", new String[] {"4=behind"},
+                "tier.timeouts", new String[] {"1=PT0S", "4=PT30S"}), new ManualClock());
+        batching.bindTier(database, registration(4, "database", 0, 1));
+        CountDownLatch held = database.holdPuts();
+        try {
+            batching.get(key("acme", "calc.takeoff", "first"), TEXT, () -> "first");
+            batching.get(key("acme", "calc.takeoff", "kept"), TEXT, () -> "kept");
+            batching.get(key("globex", "calc.takeoff", "gone"), TEXT, () -> "gone");
+            batching.invalidate("globex:*");
+            held.countDown();
+            waitUntil(() -> database.entries.size() == 2);
+            Thread.sleep(200);
+        } finally {
+            batching.deactivate();
+        }
+        assertEquals(2, database.entries.size());
+        assertTrue(database.entries.keySet().stream().noneMatch(k -> k.tenant().equals("globex")));
+    }
+
+    /** Records the size of each batch it is given; a batch is stored entry by entry, as a transaction would. */
+    private static final class BatchingTestTier extends TestTier implements BatchingTier {
+
+        final List<Integer> batches = new CopyOnWriteArrayList<>();
+
+        BatchingTestTier() {
+            super("database");
+        }
+
+        @Override
+        public void putAll(List<Entry> batch) {
+            batches.add(batch.size());
+            batch.forEach(entry -> put(entry.key(), entry.value(), entry.timeToLive()));
+        }
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {

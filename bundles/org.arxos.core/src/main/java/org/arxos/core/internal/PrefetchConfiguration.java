@@ -18,7 +18,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Also draw the tile one zoom level out, for a client that zooms out.")
     boolean parent() default false;
 
+    @AttributeDefinition(name = "Prefetch the next zoom level",
+            description = "Also draw the four tiles one zoom level in that cover the tile, for a client that zooms in.")
+    boolean children() default true;
+
     @AttributeDefinition(name = "Queue", min = "1",
             description = "Tiles waiting to be drawn ahead at most; further ones are dropped.")
-    int queue() default 256;
+    int queue() default 1024;
 }

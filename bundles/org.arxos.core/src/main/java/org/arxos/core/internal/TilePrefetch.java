@@ -1,5 +1,8 @@
 package org.arxos.core.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.arxos.api.render.RenderRequest;
 import org.arxos.api.render.TileAddress;
 import org.arxos.model.Revision;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Draws the tiles around a requested one into the cache in the background (predictive caching: a client that pans
- * asks for them next). Each is drawn like the requested tile (strategy, format, limits), at most once while it waits,
+ * or zooms in asks for them next): its neighbours, the four tiles of the next zoom level inside it and, when asked
+ * for, its parent. Each is drawn like the requested tile (strategy, format, limits), at most once while it waits,
  * and dropped when the queue is full.
  */
 @Component(service = TilePrefetch.class, configurationPid = PrefetchConfiguration.PID)
@@ -23,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class TilePrefetch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TilePrefetch.class);
+    /** The deepest zoom a tile request is recognised at (TilePyramid.tileOf): 2^30 tiles a side. */
+    private static final int MAX_ZOOM = 30;
 
     /** What a tile drawn ahead is: equal for equal drawings. */
     private record Ahead(String tenant, String buildingId, String contentHash, String strategy, RenderRequest request) {
@@ -67,11 +73,32 @@ public final class TilePrefetch implements AutoCloseable {
         if (!s.enabled()) {
             return;
         }
-        for (TileAddress next : TilePyramid.around(tile, extent, s.parent())) {
+        List<TileAddress> ahead = new ArrayList<>(TilePyramid.around(tile, extent, s.parent()));
+        if (s.children()) {
+            ahead.addAll(children(tile, extent));
+        }
+        for (TileAddress next : ahead) {
             RenderRequest request = next.request(extent, drawn.format(), drawn.maxElements(), drawn.minPixels());
             work.offer(new Ahead(tenant, buildingId, revision.contentHash(), strategy, request),
                     () -> drawAhead(tenant, buildingId, revision, strategy, request));
         }
+    }
+
+    /** The tiles of the next zoom level that cover the tile and show part of the floor. */
+    static List<TileAddress> children(TileAddress tile, Bounds extent) {
+        List<TileAddress> children = new ArrayList<>(4);
+        if (tile.zoom() < MAX_ZOOM) {
+            for (int dy = 0; dy <= 1; dy++) {
+                for (int dx = 0; dx <= 1; dx++) {
+                    TileAddress child = new TileAddress(tile.floorId(), tile.zoom() + 1, 2 * tile.x() + dx,
+                            2 * tile.y() + dy);
+                    if (TilePyramid.showsFloor(child, extent)) {
+                        children.add(child);
+                    }
+                }
+            }
+        }
+        return children;
     }
 
     /** Tiles waiting or being drawn. */

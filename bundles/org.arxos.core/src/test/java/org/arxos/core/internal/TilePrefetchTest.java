@@ -53,7 +53,7 @@ class TilePrefetchTest {
     void theNeighboursOfARequestedTileAreDrawnAheadAndThenServedFromTheCache() throws Exception {
         List<TileAddress> around = TilePyramid.around(tile, extent, false);
         assertEquals(8, around.size(), "the floor fills the middle of zoom 2");
-        try (TilePrefetch prefetch = new TilePrefetch(fixture.drawings, PrefetchSettings.defaults())) {
+        try (TilePrefetch prefetch = new TilePrefetch(fixture.drawings, new PrefetchSettings(true, false, 256))) {
             HierarchyFloorRendering rendering = rendering(prefetch);
             drawTile(rendering, tile);
             await("the tiles drawn ahead", () -> prefetch.pending() == 0);
@@ -67,6 +67,27 @@ class TilePrefetchTest {
         assertEquals(1 + 8, fixture.cache.stats().requests(), "drawing ahead is not a request");
         assertEquals(8, fixture.cache.stats().hits());
         assertTrue(fixture.renderer.calls.get() > 9, "the neighbours' own neighbours were drawn ahead in turn");
+    }
+
+    @Test
+    void theNextZoomLevelInsideARequestedTileIsDrawnAheadByDefault() throws Exception {
+        List<TileAddress> children = TilePrefetch.children(tile, extent);
+        assertEquals(4, children.size(), "the floor covers all of the tile");
+        assertTrue(children.stream().allMatch(child -> child.zoom() == tile.zoom() + 1
+                && child.x() / 2 == tile.x() && child.y() / 2 == tile.y()));
+        try (TilePrefetch prefetch = new TilePrefetch(fixture.drawings, PrefetchSettings.defaults())) {
+            drawTile(rendering(prefetch), tile);
+            await("the tiles drawn ahead", () -> prefetch.pending() == 0);
+        }
+        assertEquals(1 + 8 + 4, fixture.renderer.calls.get());
+        HierarchyFloorRendering noPrefetch = rendering(new TilePrefetch(fixture.drawings,
+                new PrefetchSettings(false, false, 1)));
+        for (TileAddress child : children) {
+            drawTile(noPrefetch, child);
+        }
+        assertEquals(1 + 8 + 4, fixture.renderer.calls.get(), "the zoomed-in tiles came from the cache");
+        assertEquals(1 + 4, fixture.cache.stats().requests());
+        assertEquals(4, fixture.cache.stats().hits());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.arxos.http.internal;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.arxos.api.compress.Compressions;
+import org.arxos.api.compute.Calculations;
 import org.arxos.api.grouping.HierarchyViews;
 import org.arxos.api.io.BuildingExports;
 import org.arxos.api.io.BuildingImports;
@@ -23,10 +25,12 @@ final class ApiDispatcher {
     private final RenderEndpoints renders;
     private final ImplementationEndpoints implementations;
     private final CompressionEndpoints compression;
+    private final CalculationEndpoints calculations;
 
     ApiDispatcher(ImplementationSelector selector, BuildingImports imports, BuildingExports exports,
-            HierarchyViews hierarchies, FloorRendering rendering, Compressions compressions, ObjectMapper mapper,
-            Supplier<ApiSettings> settings, ProblemMapper problems) {
+            HierarchyViews hierarchies, FloorRendering rendering, Compressions compressions,
+            Supplier<Optional<Calculations>> calculations, ObjectMapper mapper, Supplier<ApiSettings> settings,
+            ProblemMapper problems) {
         this.settings = settings;
         this.problems = problems;
         this.buildings = new BuildingEndpoints(selector, imports, mapper);
@@ -36,6 +40,7 @@ final class ApiDispatcher {
         this.renders = new RenderEndpoints(selector, rendering);
         this.implementations = new ImplementationEndpoints(selector, mapper);
         this.compression = new CompressionEndpoints(selector, compressions);
+        this.calculations = new CalculationEndpoints(selector, calculations, mapper);
     }
 
     ApiResponse dispatch(RouteMatch match, ApiRequest request) {
@@ -79,6 +84,12 @@ final class ApiDispatcher {
             case COMPRESSION_STATUS -> compression.status();
             case COMPRESS -> compression.compress(request, settings);
             case DECOMPRESS -> compression.decompress(request, settings);
+            case LIST_CALCULATIONS -> calculations.list();
+            case RUN_CALCULATION -> calculations.run(request, id, found.variable("calculation"), settings);
+            case LIST_JOBS -> calculations.jobs(request);
+            case GET_JOB -> calculations.job(request, found.variable("job"));
+            case GET_JOB_RESULT -> calculations.result(request, found.variable("job"));
+            case CANCEL_JOB -> calculations.cancel(request, found.variable("job"));
         };
     }
 }

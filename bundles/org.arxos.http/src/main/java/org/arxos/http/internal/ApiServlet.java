@@ -1,8 +1,10 @@
 package org.arxos.http.internal;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import org.arxos.api.compress.Compressions;
+import org.arxos.api.compute.Calculations;
 import org.arxos.api.grouping.HierarchyViews;
 import org.arxos.api.io.BuildingExports;
 import org.arxos.api.io.BuildingImports;
@@ -13,6 +15,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -45,6 +49,9 @@ public final class ApiServlet extends HttpServlet {
     private final transient ResponseWriter writer;
     private final transient ApiDispatcher dispatcher;
     private transient volatile ApiSettings settings;
+    /** Calculations are optional: without them the API serves everything else and answers 503 for them. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile Calculations calculations;
 
     @Activate
     public ApiServlet(@Reference ImplementationSelector selector, @Reference BuildingImports imports,
@@ -56,8 +63,8 @@ public final class ApiServlet extends HttpServlet {
         this.authentication = new BearerAuthentication(selector);
         this.problems = new ProblemMapper((id, failure) -> LOG.error("internal error {}", id, failure));
         this.writer = new ResponseWriter(mapper);
-        this.dispatcher = new ApiDispatcher(selector, imports, exports, hierarchies, rendering, compressions, mapper,
-                () -> settings, problems);
+        this.dispatcher = new ApiDispatcher(selector, imports, exports, hierarchies, rendering, compressions,
+                () -> Optional.ofNullable(calculations), mapper, () -> settings, problems);
     }
 
     @Modified

@@ -3,7 +3,7 @@ package org.arxos.http.internal;
 import java.util.Optional;
 
 /** Reads the token of an {@code Authorization: Bearer <token>} header (RFC 6750). */
-final class BearerToken {
+public final class BearerToken {
 
     private static final String SCHEME = "bearer";
 
@@ -11,7 +11,7 @@ final class BearerToken {
     }
 
     /** The token, or empty when the header is absent, of another scheme or has no token. */
-    static Optional<String> from(String authorizationHeader) {
+    public static Optional<String> from(String authorizationHeader) {
         if (authorizationHeader == null) {
             return Optional.empty();
         }

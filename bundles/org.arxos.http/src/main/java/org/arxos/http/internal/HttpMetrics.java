@@ -9,6 +9,9 @@ import java.lang.management.RuntimeMXBean;
 import java.util.Map;
 
 import org.arxos.api.cache.Cache;
+import org.arxos.api.event.EventBridge;
+import org.arxos.api.compute.Calculations;
+import org.arxos.api.compute.ComputeEngine;
 import org.arxos.api.selection.Capability;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,7 +28,8 @@ import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
  * The bundle's metrics: requests by method, route and status, their latency, JVM heap and uptime, and the counters of
- * every running cache ({@link CacheMetrics}). Its own registry, not the library's static default one, so restarting
+ * every running cache ({@link CacheMetrics}), calculation jobs and compute engines ({@link ComputeMetrics}), event bridges
+ * ({@link MessagingMetrics}). Its own registry, not the library's static default one, so restarting
  * the bundle does not register the metrics twice.
  */
 @Component(service = HttpMetrics.class)
@@ -39,6 +43,8 @@ public final class HttpMetrics {
     private final Counter requests;
     private final Histogram latency;
     private final CacheMetrics caches = new CacheMetrics();
+    private final MessagingMetrics bridges = new MessagingMetrics();
+    private final ComputeMetrics compute = new ComputeMetrics();
 
     public HttpMetrics() {
         requests = Counter.builder().name("arxos_http_requests").help("HTTP requests answered")
@@ -60,6 +66,8 @@ public final class HttpMetrics {
         GaugeWithCallback.builder().name("process_start_time_seconds").help("When the JVM started, in Unix time")
                 .unit(Unit.SECONDS).callback(cb -> cb.call(runtime.getStartTime() / 1000.0)).register(registry);
         registry.register(caches);
+        registry.register(compute);
+        registry.register(bridges);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -69,6 +77,33 @@ public final class HttpMetrics {
 
     void removeCache(Cache cache) {
         caches.remove(cache);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addBridge(EventBridge bridge, Map<String, Object> properties) {
+        bridges.add(bridge, String.valueOf(properties.getOrDefault(Capability.IMPL, "bridge")));
+    }
+
+    void removeBridge(EventBridge bridge) {
+        bridges.remove(bridge);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEngine(ComputeEngine engine, Map<String, Object> properties) {
+        compute.add(engine, String.valueOf(properties.getOrDefault(Capability.IMPL, "engine")));
+    }
+
+    void removeEngine(ComputeEngine engine) {
+        compute.remove(engine);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setCalculations(Calculations calculations) {
+        compute.calculations(calculations);
+    }
+
+    void unsetCalculations(Calculations calculations) {
+        compute.calculations(null);
     }
 
     private void heapGauge(String name, String help, MemoryMXBean memory,

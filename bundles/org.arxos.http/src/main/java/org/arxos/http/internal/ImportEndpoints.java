@@ -62,7 +62,7 @@ final class ImportEndpoints {
     }
 
     /** {@code true}, {@code false}, or absent (false); anything else is 400. */
-    private static boolean flag(ApiRequest request, String name) {
+    static boolean flag(ApiRequest request, String name) {
         String value = request.parameter(name);
         if (value == null || value.equals("false")) {
             return false;

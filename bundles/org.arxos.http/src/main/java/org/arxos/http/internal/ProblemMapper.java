@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
 
 import org.arxos.api.compress.CompressionLimitException;
 import org.arxos.api.compress.CorruptDataException;
+import org.arxos.api.compute.ComputeException;
+import org.arxos.api.compute.JobFailedException;
+import org.arxos.api.compute.JobQueueFullException;
+import org.arxos.api.compute.JobStatus;
+import org.arxos.api.compute.UnknownCalculationException;
 import org.arxos.api.grouping.UnknownStrategyException;
 import org.arxos.api.io.ExportFormatException;
 import org.arxos.api.io.ImportException;
@@ -81,6 +86,22 @@ final class ProblemMapper {
         if (failure instanceof UnknownStrategyException unknownStrategy) {
             return problem(ProblemType.NOT_FOUND, unknownStrategy.getMessage(), instance,
                     Map.of("strategies", unknownStrategy.running()));
+        }
+        if (failure instanceof UnknownCalculationException unknownCalculation) {
+            return problem(ProblemType.NOT_FOUND, unknownCalculation.getMessage(), instance,
+                    Map.of("calculations", unknownCalculation.available()));
+        }
+        if (failure instanceof JobQueueFullException full) {
+            return problem(ProblemType.SERVICE_UNAVAILABLE, full.getMessage(), instance, Map.of("limit", full.limit()));
+        }
+        if (failure instanceof JobFailedException failed) {
+            ProblemType type = failed.job().state() == JobStatus.State.CANCELLED ? ProblemType.JOB_CANCELLED
+                    : failed.getCause() instanceof IllegalArgumentException ? ProblemType.BAD_REQUEST
+                            : ProblemType.JOB_FAILED;
+            return problem(type, failed.getMessage(), instance, Map.of("job", failed.job()));
+        }
+        if (failure instanceof ComputeException failed) {
+            return problem(ProblemType.JOB_FAILED, failed.getMessage(), instance, Map.of());
         }
         if (failure instanceof NoImplementationException missing) {
             return problem(ProblemType.SERVICE_UNAVAILABLE, missing.getMessage(), instance, Map.of());

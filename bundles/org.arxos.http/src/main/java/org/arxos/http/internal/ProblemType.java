@@ -13,11 +13,14 @@ enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     BUILDING_EXISTS(409, "building-exists", "Building exists"),
     CONCURRENT_CHANGE(409, "concurrent-change", "Concurrent change"),
+    JOB_CANCELLED(409, "job-cancelled", "Job cancelled"),
+    JOB_ENDED(409, "job-ended", "Job already ended"),
     BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),
     DECOMPRESSION_LIMIT(413, "decompression-limit", "Decompression limit exceeded"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     CHANGE_REJECTED(422, "change-rejected", "Change rejected by the model"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    JOB_FAILED(500, "job-failed", "Calculation job failed"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 
     private static final String PREFIX = "urn:arxos:problem:";

@@ -157,14 +157,14 @@ final class RevisionEndpoints {
         }
     }
 
-    private static long revisionNumber(String name) {
+    static long revisionNumber(String name) {
         if (name.isEmpty() || name.length() > 18 || !name.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }
         return Long.parseLong(name);
     }
 
-    private static ProblemException unknownRevision(String buildingId, String name) {
+    static ProblemException unknownRevision(String buildingId, String name) {
         return ProblemException.notFound("unknown revision '" + name + "' of building '" + buildingId
                 + "': use a revision number from 1 or 'head'");
     }

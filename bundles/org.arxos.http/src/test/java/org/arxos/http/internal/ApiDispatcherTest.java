@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.arxos.api.io.BuildingExporter;
@@ -94,7 +95,7 @@ class ApiDispatcherTest {
         TilePrefetch noPrefetch = new TilePrefetch(drawings, new PrefetchSettings(false, false, 1));
         dispatcher = new ApiDispatcher(selector, imports, new BuildingExportService(selector), hierarchies,
                 new HierarchyFloorRendering(drawings, noPrefetch),
-                new CompressionService(selector, CompressionSettings.defaults()), json, () -> settings,
+                new CompressionService(selector, CompressionSettings.defaults()), Optional::empty, json, () -> settings,
                 new ProblemMapper((id, failure) -> logged.add(id + " " + failure)));
     }
 

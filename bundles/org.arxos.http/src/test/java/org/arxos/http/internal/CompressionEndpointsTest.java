@@ -51,7 +51,8 @@ class CompressionEndpointsTest {
     private final Compressors selector = new Compressors();
     private ApiSettings settings = ApiSettings.DEFAULTS;
     private final ApiDispatcher dispatcher = new ApiDispatcher(selector, null, null, null, null,
-            new CompressionService(selector, CompressionSettings.defaults()), JsonMapping.create(), () -> settings,
+            new CompressionService(selector, CompressionSettings.defaults()), Optional::empty, JsonMapping.create(),
+            () -> settings,
             new ProblemMapper((id, failure) -> {
                 throw new AssertionError("internal error " + failure, failure);
             }));
@@ -164,7 +165,8 @@ class CompressionEndpointsTest {
 
         Compressors none = new Compressors();
         ApiDispatcher empty = new ApiDispatcher(none, null, null, null, null,
-                new CompressionService(none, CompressionSettings.defaults()), JsonMapping.create(), () -> settings,
+                new CompressionService(none, CompressionSettings.defaults()), Optional::empty, JsonMapping.create(),
+                () -> settings,
                 new ProblemMapper((id, failure) -> { }));
         FakeServices.Request request = post("/api/compression/compress", "text/plain", SVG);
         ApiResponse unavailable = empty.dispatch(RouteMatch.of(request.method(), request.path()), request);

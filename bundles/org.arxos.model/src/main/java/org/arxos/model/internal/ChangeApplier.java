@@ -24,11 +24,15 @@ public final class ChangeApplier {
     /** Beyond this many violations checking stops: the report is long enough to act on. */
     static final int MAX_VIOLATIONS = 1000;
     private static final int NAMED_IN_MESSAGE = 5;
+    /** Deeper than the tree's levels (building, floor, zone, space or system, component): past it, the index. */
+    private static final int ANCESTORS_BEFORE_INDEX = 8;
 
     private final Store store;
     private final ContentHasher hasher = new ContentHasher();
     private final List<Violation> violations = new ArrayList<>();
     private int index;
+    private int lastAdded = Store.NONE;
+    private int lastFrom = Store.NONE;
 
     public ChangeApplier(Store base) {
         this.store = base.writableCopy();
@@ -87,7 +91,8 @@ public final class ChangeApplier {
             return;
         }
         String id = o.id();
-        if (!idIsFree(i, id, describe(o) + " cannot be added")) {
+        int indexPosition = freeIndexPosition(i, id, describe(o) + " cannot be added");
+        if (indexPosition == Store.NONE) {
             return;
         }
         int parentSlot = Store.NONE;
@@ -109,7 +114,7 @@ public final class ChangeApplier {
                         + article(o.type()) + " belongs under " + parentTypes(o.type()));
                 return;
             }
-            parentSlot = store.objectSlot(o.parentId());
+            parentSlot = parentSlot(o.parentId());
             if (parentSlot == Store.NONE) {
                 violation(i, id, Rule.UNKNOWN_PARENT, describe(o) + " cannot be added under '" + o.parentId()
                         + "': there is no object '" + o.parentId() + "'");
@@ -125,8 +130,26 @@ public final class ChangeApplier {
                 o = o.withParent(parent.id());
             }
         }
-        store.addObject(o, parentSlot);
+        lastAdded = store.addObject(o, parentSlot, indexPosition);
         hashAdd(o);
+    }
+
+    /**
+     * The slot of the object with this id, looked for first among the last added object and its ancestors: objects
+     * added parents first, as a restore or an import adds them, mostly follow their parent, a sibling or a parent's
+     * sibling, and this spares the index probe. A slot is never reused before compaction, so a live object found
+     * there with that id is the one.
+     */
+    private int parentSlot(String parentId) {
+        int s = lastAdded;
+        for (int step = 0; step < ANCESTORS_BEFORE_INDEX && s != Store.NONE; step++) {
+            BuildingObject candidate = store.objects.get(s);
+            if (candidate != null && candidate.id().equals(parentId)) {
+                return s;
+            }
+            s = store.parent.get(s);
+        }
+        return store.objectSlot(parentId);
     }
 
     private void remove(int i, String id) {
@@ -264,11 +287,12 @@ public final class ChangeApplier {
             return;
         }
         String id = c.id();
-        if (!idIsFree(i, id, "connection '" + id + "' cannot be made")) {
+        int indexPosition = freeIndexPosition(i, id, "connection '" + id + "' cannot be made");
+        if (indexPosition == Store.NONE) {
             return;
         }
-        int fromSlot = store.objectSlot(c.fromId());
-        int toSlot = store.objectSlot(c.toId());
+        int fromSlot = endSlot(c.fromId());
+        int toSlot = endSlot(c.toId());
         if (fromSlot == Store.NONE || toSlot == Store.NONE) {
             StringBuilder m = new StringBuilder("connection '").append(id).append("' cannot be made: ");
             if (fromSlot == Store.NONE) {
@@ -291,8 +315,23 @@ public final class ChangeApplier {
         if (c.fromId() != fromObject.id() || c.toId() != toObject.id()) {
             c = new Connection(id, fromObject.id(), toObject.id(), c.kind(), c.properties());
         }
-        store.addConnection(c, fromSlot, toSlot);
+        store.addConnection(c, fromSlot, toSlot, indexPosition);
+        lastFrom = fromSlot;
         hashAdd(c);
+    }
+
+    /**
+     * The slot of a connection's end, tried first against the previous connection's source: a source (a panel, an
+     * air handler) feeds its consumers one connection after another. Verified like {@link #parentSlot}.
+     */
+    private int endSlot(String id) {
+        if (lastFrom != Store.NONE) {
+            BuildingObject candidate = store.objects.get(lastFrom);
+            if (candidate != null && candidate.id().equals(id)) {
+                return lastFrom;
+            }
+        }
+        return store.objectSlot(id);
     }
 
     private void disconnect(int i, String id) {
@@ -325,17 +364,16 @@ public final class ChangeApplier {
         return o;
     }
 
-    private boolean idIsFree(int i, String id, String what) {
+    /** Where the new id goes in the index, or {@link Store#NONE} after recording that the id is taken. */
+    private int freeIndexPosition(int i, String id, String what) {
+        int position = store.freeIndexPosition(id);
+        if (position != Store.NONE) {
+            return position;
+        }
         BuildingObject existing = store.object(id);
-        if (existing != null) {
-            violation(i, id, Rule.UNIQUE_ID, what + ": id '" + id + "' is already used by " + describe(existing));
-            return false;
-        }
-        if (store.connection(id) != null) {
-            violation(i, id, Rule.UNIQUE_ID, what + ": id '" + id + "' is already used by connection '" + id + "'");
-            return false;
-        }
-        return true;
+        violation(i, id, Rule.UNIQUE_ID, what + ": id '" + id + "' is already used by "
+                + (existing != null ? describe(existing) : "connection '" + id + "'"));
+        return Store.NONE;
     }
 
     private void parentTypeViolation(int i, BuildingObject o, BuildingObject parent) {

@@ -109,7 +109,12 @@ public final class Store {
 
     /** A new, empty and frozen store. */
     public static Store empty() {
-        Store s = new Store(0);
+        return empty(0);
+    }
+
+    /** A new, empty and frozen store whose index takes {@code expectedIds} ids without growing. */
+    public static Store empty(int expectedIds) {
+        Store s = new Store(expectedIds);
         s.freeze();
         return s;
     }
@@ -338,12 +343,18 @@ public final class Store {
         return (int) Math.min(1 << 30, Long.highestOneBit(wanted - 1) << 1);
     }
 
-    private void indexInsert(String id, int code) {
+    /**
+     * The index position a new id would take, or {@link #NONE} when the id is already used: one probe both checks the
+     * id and finds its place, valid until the next write.
+     */
+    int freeIndexPosition(String id) {
         int pos = probe(id);
-        if (pos >= 0) {
-            throw new IllegalStateException("id '" + id + "' is already indexed");
-        }
-        index.set(~pos, code);
+        return pos < 0 ? ~pos : NONE;
+    }
+
+    /** @param position the id's {@link #freeIndexPosition free position}, found since the last write */
+    private void indexInsert(int position, int code) {
+        index.set(position, code);
         if ((long) (liveObjects + liveConnections + 1) * 3 > (long) (indexMask + 1) * 2) {
             rebuildIndex(liveObjects + liveConnections + 1);
         }
@@ -391,7 +402,8 @@ public final class Store {
 
     // ---------------------------------------------------------------- writing (unchecked; ChangeApplier checks)
 
-    int addObject(BuildingObject o, int parentSlot) {
+    /** @param indexPosition the id's {@link #freeIndexPosition free index position} */
+    int addObject(BuildingObject o, int parentSlot, int indexPosition) {
         int s = objectSlots++;
         objects.set(s, o);
         parent.set(s, parentSlot);
@@ -408,7 +420,7 @@ public final class Store {
         } else {
             linkChild(parentSlot, s);
         }
-        indexInsert(o.id(), s + 1);
+        indexInsert(indexPosition, s + 1);
         liveObjects++;
         return s;
     }
@@ -468,7 +480,8 @@ public final class Store {
         childCount.add(p, -1);
     }
 
-    int addConnection(Connection c, int fromSlot, int toSlot) {
+    /** @param indexPosition the id's {@link #freeIndexPosition free index position} */
+    int addConnection(Connection c, int fromSlot, int toSlot, int indexPosition) {
         int s = connectionSlots++;
         connections.set(s, c);
         from.set(s, fromSlot);
@@ -479,7 +492,7 @@ public final class Store {
         appendAdjacent(toSlot, s);
         connectionCount.add(fromSlot, 1);
         connectionCount.add(toSlot, 1);
-        indexInsert(c.id(), -(s + 1));
+        indexInsert(indexPosition, -(s + 1));
         liveConnections++;
         return s;
     }
@@ -521,12 +534,14 @@ public final class Store {
         int[] newSlot = new int[objectSlots];
         for (int s = rootSlot; s != NONE; s = successor(s)) {
             int p = parent.get(s);
-            newSlot[s] = c.addObject(objects.get(s), p == NONE ? NONE : newSlot[p]);
+            BuildingObject o = objects.get(s);
+            newSlot[s] = c.addObject(o, p == NONE ? NONE : newSlot[p], c.freeIndexPosition(o.id()));
         }
         for (int s = 0; s < connectionSlots; s++) {
             Connection connection = connections.get(s);
             if (connection != null) {
-                c.addConnection(connection, newSlot[from.get(s)], newSlot[to.get(s)]);
+                c.addConnection(connection, newSlot[from.get(s)], newSlot[to.get(s)],
+                        c.freeIndexPosition(connection.id()));
             }
         }
         c.lane0 = lane0;

@@ -61,8 +61,8 @@ public final class CaffeineTier implements CacheTier {
 
     @Activate
     public CaffeineTier(CaffeineTierConfiguration configuration) {
-        this(TenantQuotas.parse("tenantMegabytes", configuration.tenantMegabytes(), configuration.tenantQuotas(),
-                MEGABYTE), configuration.maxTenants(), Ticker.systemTicker(), ForkJoinPool.commonPool());
+        this(TenantQuotas.parse("tenantMegabytes", TenantQuotas.megabytesOrHeapShare("tenantMegabytes",
+                configuration.tenantMegabytes()), configuration.tenantQuotas(), MEGABYTE), configuration.maxTenants(), Ticker.systemTicker(), ForkJoinPool.commonPool());
     }
 
     /**

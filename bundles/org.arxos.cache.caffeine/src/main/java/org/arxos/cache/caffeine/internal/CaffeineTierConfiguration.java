@@ -11,9 +11,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     String PID = "org.arxos.cache.caffeine";
 
-    @AttributeDefinition(name = "Megabytes per tenant", min = "1",
-            description = "How much a tenant's partition holds before it evicts, unless tenantQuotas says otherwise.")
-    int tenantMegabytes() default 64;
+    @AttributeDefinition(name = "Megabytes per tenant", min = "0",
+            description = "How much a tenant's partition holds before it evicts, unless tenantQuotas says otherwise;"
+                    + " 0 is a tenth of the JVM's maximum heap (at least 16).")
+    int tenantMegabytes() default 0;
 
     @AttributeDefinition(name = "Tenant quotas", required = false,
             description = "Megabytes for particular tenants, as tenant=megabytes, e.g. acme=512.")

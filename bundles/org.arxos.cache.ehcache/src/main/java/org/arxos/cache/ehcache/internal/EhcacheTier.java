@@ -57,7 +57,8 @@ abstract class EhcacheTier implements CacheTier {
     private final AtomicBoolean openFailureReported = new AtomicBoolean();
     private boolean closed;
 
-    private record Partition(Cache<String, StoredValue> cache, PartitionCounters counters, long largestValue) {
+    private record Partition(Cache<String, StoredValue> cache, PartitionCounters counters, long quota,
+            long largestValue) {
     }
 
     /**
@@ -96,6 +97,10 @@ abstract class EhcacheTier implements CacheTier {
         return manager.createCache(tenant, configuration);
     }
 
+    /** Called after each entry stored in a partition, with the partition's quota. */
+    void stored(Cache<String, StoredValue> cache, PartitionCounters counters, long quota) {
+    }
+
     /** Called once a new tenant got a partition. */
     void partitionCreated(String tenant) {
     }
@@ -131,6 +136,7 @@ abstract class EhcacheTier implements CacheTier {
         }
         Duration bounded = timeToLive.compareTo(ExpiryPolicy.INFINITE) > 0 ? ExpiryPolicy.INFINITE : timeToLive;
         partition.cache().put(key.toString(), new StoredValue(value, bounded));
+        stored(partition.cache(), partition.counters(), partition.quota());
     }
 
     @Override
@@ -267,6 +273,6 @@ abstract class EhcacheTier implements CacheTier {
             bytes += entry.getValue().bytes().length;
         }
         counters.recovered(entries, bytes);
-        return new Partition(cache, counters, largestValue(quota));
+        return new Partition(cache, counters, quota, largestValue(quota));
     }
 }

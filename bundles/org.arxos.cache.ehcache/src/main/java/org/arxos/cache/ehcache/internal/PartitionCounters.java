@@ -20,15 +20,20 @@ final class PartitionCounters implements CacheEventListener<String, StoredValue>
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final LongAdder evictions = new LongAdder();
+    private final AtomicLong stores = new AtomicLong();
 
     @Override
     public void onEvent(CacheEvent<? extends String, ? extends StoredValue> event) {
         switch (event.getType()) {
             case CREATED -> {
+                stores.incrementAndGet();
                 entries.incrementAndGet();
                 bytes.addAndGet(event.getNewValue().bytes().length);
             }
-            case UPDATED -> bytes.addAndGet(event.getNewValue().bytes().length - event.getOldValue().bytes().length);
+            case UPDATED -> {
+                stores.incrementAndGet();
+                bytes.addAndGet(event.getNewValue().bytes().length - event.getOldValue().bytes().length);
+            }
             case EVICTED, EXPIRED, REMOVED -> {
                 if (event.getType() == EventType.EVICTED) {
                     evictions.increment();
@@ -51,6 +56,11 @@ final class PartitionCounters implements CacheEventListener<String, StoredValue>
 
     long bytes() {
         return bytes.get();
+    }
+
+    /** Entries stored (new or replaced) since the partition opened. */
+    long stores() {
+        return stores.get();
     }
 
     long evictions() {

@@ -1,9 +1,12 @@
 package org.arxos.cache.ehcache.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.arxos.cache.TenantQuotas;
 import org.junit.jupiter.api.Test;
@@ -12,7 +15,8 @@ class EhcacheHeapTierTest extends EhcacheTierContract {
 
     @Override
     EhcacheTier newTier(int entries, int valueSize, int maxTenants) {
-        return new EhcacheHeapTier(new TenantQuotas(entries, Map.of()), maxTenants, largestValue(entries, valueSize));
+        return new EhcacheHeapTier(new TenantQuotas(Long.MAX_VALUE / 4, Map.of()), entries, maxTenants,
+                largestValue(entries, valueSize));
     }
 
     @Override
@@ -21,41 +25,76 @@ class EhcacheHeapTierTest extends EhcacheTierContract {
     }
 
     @Test
-    void aTenantsOwnQuotaBoundsItsPartition() {
-        EhcacheHeapTier component = new EhcacheHeapTier(new HeapTierConfiguration() {
+    void aPartitionHoldsWhatItsMemoryBudgetHoldsAndATenantsOwnQuotaBoundsIt() {
+        tier = new EhcacheHeapTier(configuration(1, new String[] {"acme=2"}, 0));
+        int size = 1024;
+        for (int i = 0; i < 5_000; i++) {
+            tier.put(key("acme", i), value(size, i), HOUR);
+            tier.put(key("globex", i), value(size, i), HOUR);
+        }
+
+        long perEntry = size + EhcacheHeapTier.ENTRY_OVERHEAD;
+        long globex = held("globex");
+        long acme = held("acme");
+        assertTrue(globex <= (1 << 20) / perEntry && globex >= 0.9 * (1 << 20) / perEntry,
+                "1 MiB holds about " + (1 << 20) / perEntry + " entries of 1 KiB, held " + globex);
+        assertTrue(acme <= (2 << 20) / perEntry && acme >= 0.9 * (2 << 20) / perEntry,
+                "2 MiB hold about " + (2 << 20) / perEntry + " entries of 1 KiB, held " + acme);
+        assertEquals(10_000 - globex - acme, tier.stats().evictions());
+    }
+
+    @Test
+    void anEntryLimitBoundsAPartitionBesidesItsBudget() {
+        tier = new EhcacheHeapTier(configuration(1, new String[0], 50));
+        for (int i = 0; i < 300; i++) {
+            tier.put(key("acme", i), value(16, i), HOUR);
+        }
+        assertEquals(50, held("acme"));
+    }
+
+    @Test
+    void badSettingsAreRefusedNamingThem() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new EhcacheHeapTier(configuration(-1,
+                new String[0], 0))).getMessage().contains("tenantMegabytes"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new EhcacheHeapTier(configuration(1,
+                new String[0], -5))).getMessage().contains("tenantEntries"));
+    }
+
+    private long held(String tenant) {
+        return IntStream.range(0, 5_000).filter(i -> tier.get(key(tenant, i)).isPresent()).count();
+    }
+
+    private static HeapTierConfiguration configuration(int megabytes, String[] quotas, int entries) {
+        return new HeapTierConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return HeapTierConfiguration.class;
             }
 
             @Override
-            public int tenantEntries() {
-                return 50;
+            public int tenantMegabytes() {
+                return megabytes;
             }
 
             @Override
             public String[] tenantQuotas() {
-                return new String[] {"acme=10"};
+                return quotas;
+            }
+
+            @Override
+            public int tenantEntries() {
+                return entries;
             }
 
             @Override
             public int maxValueKilobytes() {
-                return 1;
+                return 64;
             }
 
             @Override
             public int maxTenants() {
                 return 10;
             }
-        });
-        tier = component;
-
-        for (int i = 0; i < 50; i++) {
-            tier.put(key("acme", i), value(16, i), HOUR);
-            tier.put(key("globex", i), value(16, i), HOUR);
-        }
-
-        assertEquals(60, tier.stats().entries());
-        assertEquals(40, tier.stats().evictions());
+        };
     }
 }

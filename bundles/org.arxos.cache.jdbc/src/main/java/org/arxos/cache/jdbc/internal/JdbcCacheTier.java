@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +12,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.arxos.api.cache.CacheKey;
-import org.arxos.api.cache.CacheTier;
 import org.arxos.api.cache.TierStats;
+import org.arxos.cache.BatchingTier;
 import org.arxos.cache.TenantQuotas;
 import org.arxos.cache.TierCounters;
 import org.slf4j.Logger;
@@ -33,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * periodically; a tenant over its quota loses its oldest rows. The table is created on the first call that reaches the
  * database, so a database that is down at activation only delays it. Thread safe.
  */
-public final class JdbcCacheTier implements CacheTier, AutoCloseable {
+public final class JdbcCacheTier implements BatchingTier, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCacheTier.class);
     private static final Duration LONGEST_TIME_TO_LIVE = Duration.ofDays(36_500);
@@ -50,6 +57,8 @@ public final class JdbcCacheTier implements CacheTier, AutoCloseable {
     private volatile boolean tableReady;
     private volatile boolean available = true;
     private volatile Sizes sizes = new Sizes(0, 0);
+    /** An upper bound of each tenant's value bytes in the table, from its first store on. */
+    private final Map<String, Long> tenantBytesAtMost = new ConcurrentHashMap<>();
 
     /** Rows not expired and their value bytes. */
     private record Sizes(long entries, long bytes) {
@@ -122,65 +131,141 @@ public final class JdbcCacheTier implements CacheTier, AutoCloseable {
      */
     @Override
     public void put(CacheKey key, byte[] value, Duration timeToLive) {
-        OptionalLong admitted = quotas.admit(key, value, timeToLive, counters);
-        if (admitted.isEmpty()) {
+        putAll(List.of(new Entry(key, value, timeToLive)));
+    }
+
+    /**
+     * Stores the entries as {@link #put} does, in one transaction: a commit costs a database on a disk far more than
+     * the statements of an entry.
+     */
+    @Override
+    public void putAll(List<Entry> entries) {
+        Map<CacheKey, Entry> latest = new LinkedHashMap<>();
+        Map<String, Long> quotaByTenant = new HashMap<>();
+        Map<String, Long> addedByTenant = new HashMap<>();
+        for (Entry entry : entries) {
+            OptionalLong admitted = quotas.admit(entry.key(), entry.value(), entry.timeToLive(), counters);
+            if (admitted.isPresent()) {
+                latest.remove(entry.key());
+                latest.put(entry.key(), entry);
+                quotaByTenant.put(entry.key().tenant(), admitted.getAsLong());
+                addedByTenant.merge(entry.key().tenant(), (long) entry.value().length, Long::sum);
+            }
+        }
+        if (latest.isEmpty()) {
             return;
         }
-        long quota = admitted.getAsLong();
         Instant now = clock.instant();
-        Instant expiry = timeToLive == null ? null
-                : now.plus(timeToLive.compareTo(LONGEST_TIME_TO_LIVE) > 0 ? LONGEST_TIME_TO_LIVE : timeToLive);
-        long evicted = call("store an entry", connection -> {
-            store(connection, key, value, expiry, now);
-            return keepWithinQuota(connection, key, quota, now);
-        });
+        long evicted = call(latest.size() == 1 ? "store an entry" : "store " + latest.size() + " entries",
+                connection -> {
+                    connection.setAutoCommit(false);
+                    storeAll(connection, latest.values(), now);
+                    long deleted = 0;
+                    for (Map.Entry<String, Long> tenant : quotaByTenant.entrySet()) {
+                        deleted += keepWithinQuota(connection, tenant.getKey(), latest.keySet(),
+                                addedByTenant.get(tenant.getKey()), tenant.getValue(), now);
+                    }
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                    return deleted;
+                });
         counters.recordEvictions(evicted);
     }
 
     /**
-     * Replaces the row in two auto-committed statements: a concurrent store of the same key may insert in between,
-     * and then holds the same value, since keys carry the hash of their inputs.
+     * Replaces the rows, deleting all before inserting any. A concurrent store of one of the keys may insert in
+     * between; it holds the same value, since keys carry the hash of their inputs, so that entry is left as it is
+     * and the others are stored one at a time.
      */
-    private void store(Connection connection, CacheKey key, byte[] value, Instant expiry, Instant now)
-            throws SQLException {
+    private void storeAll(Connection connection, Collection<Entry> entries, Instant now) throws SQLException {
+        Savepoint start = connection.setSavepoint();
         try (PreparedStatement delete = prepare(connection, table.delete);
                 PreparedStatement insert = prepare(connection, table.insert)) {
-            bindKey(delete, key);
-            delete.executeUpdate();
-            bindKey(insert, key);
-            insert.setBytes(5, value);
-            insert.setInt(6, value.length);
-            if (expiry == null) {
-                insert.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                insert.setObject(7, timestamp(expiry));
+            for (Entry entry : entries) {
+                bindKey(delete, entry.key());
+                delete.addBatch();
             }
-            insert.setObject(8, timestamp(now));
-            insert.executeUpdate();
+            delete.executeBatch();
+            for (Entry entry : entries) {
+                bindInsert(insert, entry, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
-            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+            if (!isDuplicateKey(e)) {
                 throw e;
+            }
+            connection.rollback(start);
+            for (Entry entry : entries) {
+                storeOne(connection, entry, now);
             }
         }
     }
 
-    /** Deletes the tenant's expired rows, then its oldest ones (never the one just stored) while over quota. */
-    private long keepWithinQuota(Connection connection, CacheKey stored, long quota, Instant now)
-            throws SQLException {
-        String tenant = stored.tenant();
+    private void storeOne(Connection connection, Entry entry, Instant now) throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try (PreparedStatement delete = prepare(connection, table.delete);
+                PreparedStatement insert = prepare(connection, table.insert)) {
+            bindKey(delete, entry.key());
+            delete.executeUpdate();
+            bindInsert(insert, entry, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            connection.rollback(before);
+        }
+    }
+
+    private void bindInsert(PreparedStatement insert, Entry entry, Instant now) throws SQLException {
+        Duration timeToLive = entry.timeToLive();
+        bindKey(insert, entry.key());
+        insert.setBytes(5, entry.value());
+        insert.setInt(6, entry.value().length);
+        if (timeToLive == null) {
+            insert.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            insert.setObject(7, timestamp(now.plus(timeToLive.compareTo(LONGEST_TIME_TO_LIVE) > 0
+                    ? LONGEST_TIME_TO_LIVE : timeToLive)));
+        }
+        insert.setObject(8, timestamp(now));
+    }
+
+    private static boolean isDuplicateKey(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (DUPLICATE_KEY.equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && DUPLICATE_KEY.equals(cause.getSQLState());
+    }
+
+    /**
+     * When the tenant may be over its quota, deletes its expired rows, then its oldest ones (never one just stored)
+     * while it is. Counting a tenant's bytes reads all its rows, values and all, so it is done only when an upper bound
+     * kept in memory (the bytes counted last, at first those of the whole table, plus every value stored since) passes
+     * the quota; expired rows are left to the periodic purge until then.
+     */
+    private long keepWithinQuota(Connection connection, String tenant, Set<CacheKey> stored, long added, long quota,
+            Instant now) throws SQLException {
+        long bound = tenantBytesAtMost.merge(tenant, sizes.bytes() + added, (known, more) -> known + added);
+        if (bound <= quota) {
+            return 0;
+        }
+        long used = bytesOf(connection, tenant);
+        tenantBytesAtMost.put(tenant, used);
+        if (used <= quota) {
+            return 0;
+        }
         try (PreparedStatement expired = prepare(connection, table.deleteExpiredOfTenant)) {
             expired.setString(1, tenant);
             expired.setObject(2, timestamp(now));
             expired.executeUpdate();
         }
-        long excess;
-        try (PreparedStatement used = prepare(connection, table.bytesOfTenant)) {
-            used.setString(1, tenant);
-            try (ResultSet row = used.executeQuery()) {
-                row.next();
-                excess = row.getLong(1) - quota;
-            }
-        }
+        used = bytesOf(connection, tenant);
+        tenantBytesAtMost.put(tenant, used);
+        long excess = used - quota;
         if (excess <= 0) {
             return 0;
         }
@@ -190,7 +275,7 @@ public final class JdbcCacheTier implements CacheTier, AutoCloseable {
             try (ResultSet row = select.executeQuery()) {
                 while (excess > 0 && row.next()) {
                     CacheKey key = new CacheKey(tenant, row.getString(1), row.getString(2), row.getString(3));
-                    if (!key.equals(stored)) {
+                    if (!stored.contains(key)) {
                         oldest.add(key);
                         excess -= row.getLong(4);
                     }
@@ -204,7 +289,18 @@ public final class JdbcCacheTier implements CacheTier, AutoCloseable {
                 deleted += delete.executeUpdate();
             }
         }
+        tenantBytesAtMost.put(tenant, quota);
         return deleted;
+    }
+
+    private long bytesOf(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement used = prepare(connection, table.bytesOfTenant)) {
+            used.setString(1, tenant);
+            try (ResultSet row = used.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     @Override

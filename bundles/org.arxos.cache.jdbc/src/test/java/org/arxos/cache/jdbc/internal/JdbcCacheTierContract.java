@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 
 import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.TierStats;
+import org.arxos.cache.BatchingTier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,47 @@ abstract class JdbcCacheTierContract {
         tier.remove(key);
         assertEquals(Optional.empty(), tier.get(key));
         assertEquals(0, rows("tenant = ?", "acme"));
+    }
+
+    @Test
+    void aBatchIsStoredWholeAndItsLaterEntryOfAKeyWins() throws Exception {
+        JdbcCacheTier tier = tier(Map.of());
+        CacheKey replaced = key("acme", "render.tile", "old");
+        tier.put(replaced, bytes(5, 1), Duration.ofMinutes(1));
+        List<BatchingTier.Entry> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(new BatchingTier.Entry(key(i % 2 == 0 ? "acme" : "globex", "render.tile", "h" + i),
+                    bytes(20, i), Duration.ofMinutes(1)));
+        }
+        batch.add(new BatchingTier.Entry(replaced, bytes(5, 2), Duration.ofMinutes(1)));
+        batch.add(new BatchingTier.Entry(key("acme", "render.tile", "h0"), bytes(20, 99), Duration.ofMinutes(1)));
+
+        tier.putAll(batch);
+
+        assertEquals(21, rows("tenant = ?", "acme"));
+        assertEquals(20, rows("tenant = ?", "globex"));
+        assertArrayEquals(bytes(20, 99), tier.get(key("acme", "render.tile", "h0")).orElseThrow());
+        assertArrayEquals(bytes(20, 39), tier.get(key("globex", "render.tile", "h39")).orElseThrow());
+        assertArrayEquals(bytes(5, 2), tier.get(replaced).orElseThrow());
+    }
+
+    @Test
+    void aBatchKeepsEachTenantWithinItsQuota() throws Exception {
+        JdbcCacheTier tier = tier(Map.of("tenantQuotaBytes", 100L));
+        List<BatchingTier.Entry> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tier.put(key("acme", "render.tile", "before" + i), bytes(30, i), Duration.ofMinutes(1));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        batch.add(new BatchingTier.Entry(key("acme", "render.tile", "new1"), bytes(30, 7), Duration.ofMinutes(1)));
+        batch.add(new BatchingTier.Entry(key("acme", "render.tile", "new2"), bytes(30, 8), Duration.ofMinutes(1)));
+
+        tier.putAll(batch);
+
+        assertEquals(3, rows("tenant = ?", "acme"), "90 of 100 bytes");
+        assertEquals(1, rows("input_hash = ?", "new1"));
+        assertEquals(1, rows("input_hash = ?", "new2"));
+        assertEquals(0, rows("input_hash = ?", "before0"), "the oldest made room");
     }
 
     @Test

@@ -68,6 +68,9 @@ public final class IdColumn {
         private final ByteSource numbers;
         private final ByteSource texts;
         private final ByteSource guids;
+        private String stepped;
+        private int steppedDigits;
+        private long steppedValue;
 
         public Reader(ColumnSet.Reader columns, String name) {
             ops = columns.next(name + " op");
@@ -80,16 +83,27 @@ public final class IdColumn {
             int op = ops.read();
             switch (op) {
                 case INCREMENT -> {
-                    int digits = TrailingNumber.start(reference);
-                    if (digits == reference.length()) {
-                        throw new MalformedDataException("the " + ops.name() + " column steps the number of '"
-                                + reference + "', which has none");
+                    if (reference != stepped) {
+                        steppedDigits = TrailingNumber.start(reference);
+                        if (steppedDigits == reference.length()) {
+                            throw new MalformedDataException("the " + ops.name() + " column steps the number of '"
+                                    + reference + "', which has none");
+                        }
+                        steppedValue = TrailingNumber.value(reference, steppedDigits);
                     }
                     long step = numbers.readSigned();
                     if (Math.abs(step) > MAX_STEP) {
                         throw new MalformedDataException("the " + numbers.name() + " column has a step of " + step);
                     }
-                    return reference.substring(0, digits) + (TrailingNumber.value(reference, digits) + step);
+                    // the next id is mostly stepped from this one: keep its prefix and number instead of parsing it
+                    steppedValue += step;
+                    if (steppedValue < 0 || steppedValue >= TrailingNumber.LIMIT) {
+                        throw new MalformedDataException("the " + numbers.name() + " column steps '" + reference
+                                + "' to " + steppedValue + ", which no id of the writer ends with");
+                    }
+                    stepped = new StringBuilder(steppedDigits + 20).append(reference, 0, steppedDigits)
+                            .append(steppedValue).toString();
+                    return stepped;
                 }
                 case GUID -> {
                     return GlobalId.read(guids);
@@ -107,6 +121,8 @@ public final class IdColumn {
     static final class TrailingNumber {
 
         private static final int MAX_DIGITS = 18;
+        /** The first value with more digits. */
+        static final long LIMIT = 1_000_000_000_000_000_000L;
 
         private TrailingNumber() {
         }

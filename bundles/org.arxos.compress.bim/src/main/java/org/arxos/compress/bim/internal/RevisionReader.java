@@ -1,6 +1,11 @@
 package org.arxos.compress.bim.internal;
 
-import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.arxos.compress.bim.column.ByteSource;
 import org.arxos.compress.bim.column.ColumnSet;
@@ -56,6 +61,9 @@ public final class RevisionReader {
     }
 
     /**
+     * Restores the revision while it decodes the columns: each object goes to the model right after it is made, while
+     * it is still in the processor's cache, rather than after all of them.
+     *
      * @throws MalformedDataException      when a column does not hold what the counts promise
      * @throws ChangeRejectedException     when the decoded content breaks a model rule
      * @throws IllegalArgumentException    when a decoded value is not a valid model value
@@ -63,17 +71,44 @@ public final class RevisionReader {
     public static Revision read(ByteSource payload, long number, int objectCount, int connectionCount)
             throws ChangeRejectedException {
         RevisionReader reader = new RevisionReader(payload);
-        BuildingObject[] objects = reader.objects(objectCount);
-        Connection[] connections = reader.connections(connectionCount, objects);
+        DecodedObjects objects = reader.new DecodedObjects(objectCount);
+        Revision revision = Revision.restore(number, sized(objects, objectCount),
+                sized(reader.new DecodedConnections(connectionCount, objects.idsByPosition), connectionCount));
+        objects.tree.expectComplete();
         reader.columns.expectEnd();
-        return Revision.restore(number, Arrays.stream(objects), Arrays.stream(connections));
+        return revision;
     }
 
-    private BuildingObject[] objects(int count) {
-        Properties[] props = properties.read(count);
-        BuildingObject[] objects = new BuildingObject[count];
-        TreeWalk tree = new TreeWalk();
-        for (int i = 0; i < count; i++) {
+    /** A stream of known size, which lets the model size its tables once. */
+    private static <T> Stream<T> sized(Iterator<T> items, int count) {
+        return StreamSupport.stream(Spliterators.spliterator(items, count,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** The objects in depth-first order, decoded one at a time. */
+    private final class DecodedObjects implements Iterator<BuildingObject> {
+
+        private final Properties[] props;
+        private final String[] idsByPosition;
+        private final TreeWalk tree = new TreeWalk();
+        private int next;
+
+        DecodedObjects(int count) {
+            props = properties.read(count);
+            idsByPosition = new String[count];
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < idsByPosition.length;
+        }
+
+        @Override
+        public BuildingObject next() {
+            if (next >= idsByPosition.length) {
+                throw new NoSuchElementException();
+            }
+            int i = next++;
             String parent = tree.enter();
             if (parent == null && i > 0) {
                 throw new MalformedDataException("object " + i + " lies outside the tree");
@@ -82,35 +117,56 @@ public final class RevisionReader {
             if (type >= TYPES.length) {
                 throw new MalformedDataException("the type column has an unknown type " + type);
             }
-            int children = childCounts.readVarInt(count - 1 - i);
+            int children = childCounts.readVarInt(idsByPosition.length - 1 - i);
             String id = ids.read(tree.reference());
             tree.record(id, children);
+            idsByPosition[i] = id;
             String kind = kinds.readNonNull();
-            objects[i] = new BuildingObject(id, TYPES[type], kind, parent, names.read(), footprints.read(kind),
+            BuildingObject o = new BuildingObject(id, TYPES[type], kind, parent, names.read(), footprints.read(kind),
                     elevations.read(), props[i]);
+            props[i] = null;
+            return o;
         }
-        tree.expectComplete();
-        return objects;
     }
 
-    private Connection[] connections(int count, BuildingObject[] objects) {
-        Properties[] props = connectionProperties.read(count);
-        Connection[] connections = new Connection[count];
-        String previousId = "";
-        long from = 0;
-        long to = 0;
-        for (int i = 0; i < count; i++) {
+    /** The connections in the order they were made, decoded one at a time; their ends are objects by position. */
+    private final class DecodedConnections implements Iterator<Connection> {
+
+        private final Properties[] props;
+        private final String[] objectIds;
+        private String previousId = "";
+        private long from;
+        private long to;
+        private int next;
+
+        DecodedConnections(int count, String[] objectIds) {
+            props = connectionProperties.read(count);
+            this.objectIds = objectIds;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < props.length;
+        }
+
+        @Override
+        public Connection next() {
+            if (next >= props.length) {
+                throw new NoSuchElementException();
+            }
+            int i = next++;
             String id = connectionIds.read(previousId);
             from += fromSteps.readSigned();
             to += toSteps.readSigned();
-            if (from < 0 || from >= objects.length || to < 0 || to >= objects.length) {
+            if (from < 0 || from >= objectIds.length || to < 0 || to >= objectIds.length) {
                 throw new MalformedDataException("connection '" + id + "' joins objects " + from + " and " + to
-                        + " of " + objects.length);
+                        + " of " + objectIds.length);
             }
-            connections[i] = new Connection(id, objects[(int) from].id(), objects[(int) to].id(),
-                    connectionKinds.readNonNull(), props[i]);
             previousId = id;
+            Connection c = new Connection(id, objectIds[(int) from], objectIds[(int) to],
+                    connectionKinds.readNonNull(), props[i]);
+            props[i] = null;
+            return c;
         }
-        return connections;
     }
 }

@@ -83,6 +83,23 @@ final class BatikFloat {
         return read(s, 0, s.length());
     }
 
+    /**
+     * The float Batik reads from the number's shortest text ({@link Decimal#format format(true)}), without writing
+     * it: the text's significant digits are the unscaled value's, followed by the zeros a plain integer ends in.
+     */
+    static float of(Decimal d) {
+        long magnitude = Math.abs(d.unscaled());
+        if (magnitude == 0) {
+            return 0f;
+        }
+        int digits = Decimal.digitCount(magnitude);
+        int zeros = d.scale() < 0 && !d.hasPointOrExponent(true) ? -d.scale() : 0;
+        int dropped = Math.max(0, digits + zeros - MANTISSA_DIGITS);
+        int m = (int) (dropped >= zeros ? magnitude / Decimal.pow10(dropped - zeros)
+                : magnitude * Decimal.pow10(zeros - dropped));
+        return build(d.unscaled() < 0 ? -m : m, -d.scale() - zeros + dropped);
+    }
+
     private static float build(int mantissa, int exponent) {
         if (exponent < -125 || mantissa == 0) {
             return 0f;

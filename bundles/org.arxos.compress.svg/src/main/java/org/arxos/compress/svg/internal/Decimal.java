@@ -256,14 +256,14 @@ record Decimal(long unscaled, int scale) implements Comparable<Decimal> {
      * the plain form.
      */
     String format(boolean exponent) {
-        char[] out = new char[length(exponent)];
+        char[] out = new char[formatLength(exponent)];
         write(out, exponent);
         return new String(out);
     }
 
     /** Whether {@code s[from, to)} is this number's shortest text. */
     boolean isWrittenAs(CharSequence s, int from, int to, boolean exponent, char[] scratch) {
-        int n = length(exponent);
+        int n = formatLength(exponent);
         if (n != to - from) {
             return false;
         }
@@ -277,8 +277,8 @@ record Decimal(long unscaled, int scale) implements Comparable<Decimal> {
         return true;
     }
 
-    /** The length of the shortest text. */
-    private int length(boolean exponent) {
+    /** The length of the shortest text, {@link #format}'s. */
+    int formatLength(boolean exponent) {
         if (unscaled == 0) {
             return 1;
         }
@@ -286,6 +286,28 @@ record Decimal(long unscaled, int scale) implements Comparable<Decimal> {
         int plain = scale <= 0 ? n - scale : scale < n ? n + 1 : scale + 1;
         int sign = unscaled < 0 ? 1 : 0;
         return sign + (scientific(exponent, n, plain) ? n + 1 + exponentLength() : plain);
+    }
+
+    /** The first character of the shortest text. */
+    char firstChar(boolean exponent) {
+        if (unscaled < 0) {
+            return '-';
+        }
+        if (unscaled == 0) {
+            return '0';
+        }
+        int n = digitCount(unscaled);
+        int plain = scale <= 0 ? n - scale : scale < n ? n + 1 : scale + 1;
+        return scale >= n && !scientific(exponent, n, plain) ? '.' : (char) ('0' + unscaled / POW10[n - 1]);
+    }
+
+    /** Whether the shortest text holds a decimal point or an exponent. */
+    boolean hasPointOrExponent(boolean exponent) {
+        if (scale > 0) {
+            return true;
+        }
+        int n = digitCount(Math.abs(unscaled));
+        return scientific(exponent, n, n - scale);
     }
 
     private int exponentLength() {
@@ -332,7 +354,13 @@ record Decimal(long unscaled, int scale) implements Comparable<Decimal> {
         }
     }
 
-    private static int digitCount(long v) {
+    /** 10 to the power {@code n}, {@code n} in [0, 18]. */
+    static long pow10(int n) {
+        return POW10[n];
+    }
+
+    /** How many digits the non-negative {@code v} has. */
+    static int digitCount(long v) {
         int n = 1;
         while (n < POW10.length && v >= POW10[n]) {
             n++;

@@ -132,7 +132,7 @@ final class NumberModel {
             lastScale = scaleSymbol;
             int scale = scaleSymbol + MIN_SCALE;
             int p = bestPredictor();
-            long predicted = predicted(p == 1 ? last : p == 2 ? beforePrevious : p == 3 ? previous : null, scale);
+            long predicted = predicted(prediction(p, previous, beforePrevious), scale);
             long difference = value == null ? 0 : value.unscaled() - predicted;
             int zero = coder.bit(slots, ZERO + p, difference == 0 ? 1 : 0);
             if (zero != 0) {
@@ -182,9 +182,8 @@ final class NumberModel {
         }
 
         private void remember(Decimal v, Decimal previous, Decimal beforePrevious) {
-            Decimal[] candidates = {null, last, beforePrevious, previous};
             for (int p = 0; p < PREDICTORS; p++) {
-                long d = v.unscaled() - predicted(candidates[p], v.scale());
+                long d = v.unscaled() - predicted(prediction(p, previous, beforePrevious), v.scale());
                 int bits = 64 - Long.numberOfLeadingZeros(Math.abs(d));
                 cost[p] += bits * 16 - (cost[p] >> 3);
             }
@@ -201,6 +200,11 @@ final class NumberModel {
             }
             System.arraycopy(recent, 0, recent, 1, at);
             recent[0] = v;
+        }
+
+        /** Prediction {@code p}: zero ({@code null}), the context's last value, or one of the element's last two. */
+        private Decimal prediction(int p, Decimal previous, Decimal beforePrevious) {
+            return p == 1 ? last : p == 2 ? beforePrevious : p == 3 ? previous : null;
         }
 
         /** The prediction's digits at the given scale (floored when it has more places), 0 when unusable. */

@@ -48,7 +48,7 @@ final class PathData {
                     if (i >= n || (d.charAt(i) != '0' && d.charAt(i) != '1')) {
                         return null;
                     }
-                    args[k] = new PathNumber(String.valueOf(d.charAt(i)), Decimal.of(d.charAt(i) - '0'));
+                    args[k] = new PathNumber(d, i, i + 1, Decimal.of(d.charAt(i) - '0'));
                     i++;
                     continue;
                 }
@@ -56,7 +56,7 @@ final class PathData {
                 if (end == i) {
                     return null;
                 }
-                args[k] = new PathNumber(d.substring(i, end), Decimal.parse(d, i, end));
+                args[k] = new PathNumber(d, i, end, Decimal.parse(d, i, end));
                 i = end;
             }
             out.add(new PathSegment(command, args));
@@ -99,14 +99,15 @@ final class PathData {
 
     /** The separator two numbers need so that they read back as two: none before a sign or a second point. */
     static String separator(String previous, String next) {
-        char first = next.charAt(0);
-        if (first == '-') {
-            return "";
-        }
-        if (first == '.' && (previous.indexOf('.') >= 0 || previous.indexOf('e') >= 0)) {
-            return "";
-        }
-        return " ";
+        return joins(next.charAt(0), previous.indexOf('.') >= 0 || previous.indexOf('e') >= 0) ? "" : " ";
+    }
+
+    /**
+     * Whether a number starting with {@code first} reads as a number of its own right after the previous one: after a
+     * sign, or after a point when the previous number has a point or an exponent already.
+     */
+    static boolean joins(char first, boolean previousHasPointOrExponent) {
+        return first == '-' || (first == '.' && previousHasPointOrExponent);
     }
 
     /** Writes segments one at a time, leaving out implied letters and separators. */
@@ -115,21 +116,20 @@ final class PathData {
         /** The command a bare number would continue, or 0. */
         private char implied;
         /** The last number written, or {@code null} after a letter or a flag. */
-        private String lastNumber;
+        private PathNumber lastNumber;
 
         /** How many characters {@link #append} would add. */
         int cost(PathSegment s) {
             int length = implied == s.command() ? 0 : 1;
-            String last = implied == s.command() ? lastNumber : null;
+            PathNumber last = implied == s.command() ? lastNumber : null;
             PathNumber[] args = s.args();
             for (int k = 0; k < args.length; k++) {
-                String text = args[k].text();
                 if (PathSegment.isFlag(s.command(), k)) {
                     length += (last != null ? 1 : 0) + 1;
                     last = null;
                 } else {
-                    length += (last != null ? separator(last, text).length() : 0) + text.length();
-                    last = text;
+                    length += (last != null && !args[k].joins(last) ? 1 : 0) + args[k].length();
+                    last = args[k];
                 }
             }
             return length;
@@ -143,19 +143,18 @@ final class PathData {
             }
             PathNumber[] args = s.args();
             for (int k = 0; k < args.length; k++) {
-                String text = args[k].text();
                 if (PathSegment.isFlag(c, k)) {
                     if (lastNumber != null) {
                         out.append(' ');
                     }
-                    out.append(text);
+                    out.append(args[k].text());
                     lastNumber = null;
                 } else {
-                    if (lastNumber != null) {
-                        out.append(separator(lastNumber, text));
+                    if (lastNumber != null && !args[k].joins(lastNumber)) {
+                        out.append(' ');
                     }
-                    out.append(text);
-                    lastNumber = text;
+                    out.append(args[k].text());
+                    lastNumber = args[k];
                 }
             }
             implied = switch (c) {

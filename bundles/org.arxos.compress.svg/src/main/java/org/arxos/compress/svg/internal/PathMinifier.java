@@ -48,29 +48,30 @@ final class PathMinifier {
         return writer.toString();
     }
 
-    /** Other spellings of the segment: the same in shortest numbers, the other case, a lineto along an axis. */
+    /**
+     * Other spellings of the segment: the same in shortest numbers, the other case, a lineto along an axis. Only the
+     * other case needs arithmetic: the segment's own case has its own values.
+     */
     private static List<PathSegment> candidates(PathSegment s, ExactPen pen) {
         List<PathSegment> out = new ArrayList<>(4);
         out.add(shortest(s));
         if (!pen.known() || s.command() == 'Z' || s.command() == 'z') {
             return out;
         }
-        PathSegment absolute = pen.absolute(s);
-        PathSegment relative = absolute == null ? null : pen.relative(absolute);
-        if (absolute == null || relative == null) {
+        PathSegment other = s.isRelative() ? pen.absolute(s) : pen.relative(s);
+        if (other == null) {
             return out;
         }
-        out.add(s.isRelative() ? absolute : relative);
-        char upper = Character.toUpperCase(s.command());
-        if (upper == 'L') {
-            PathNumber[] abs = absolute.args();
-            PathNumber[] rel = relative.args();
+        out.add(other);
+        if (Character.toUpperCase(s.command()) == 'L') {
+            PathNumber[] abs = (s.isRelative() ? other : s).args();
+            PathNumber[] rel = (s.isRelative() ? s : other).args();
             if (rel[1].value().signum() == 0) {
-                out.add(new PathSegment('H', new PathNumber[] {abs[0]}));
-                out.add(new PathSegment('h', new PathNumber[] {rel[0]}));
+                out.add(new PathSegment('H', new PathNumber[] {PathNumber.of(abs[0].value())}));
+                out.add(new PathSegment('h', new PathNumber[] {PathNumber.of(rel[0].value())}));
             } else if (rel[0].value().signum() == 0) {
-                out.add(new PathSegment('V', new PathNumber[] {abs[1]}));
-                out.add(new PathSegment('v', new PathNumber[] {rel[1]}));
+                out.add(new PathSegment('V', new PathNumber[] {PathNumber.of(abs[1].value())}));
+                out.add(new PathSegment('v', new PathNumber[] {PathNumber.of(rel[1].value())}));
             }
         }
         return out;
@@ -78,6 +79,9 @@ final class PathMinifier {
 
     /** The segment with each number in its shortest text where Batik reads the same float from it. */
     private static PathSegment shortest(PathSegment s) {
+        if (!canShrink(s.args())) {
+            return s;
+        }
         PathNumber[] args = s.args().clone();
         for (int k = 0; k < args.length; k++) {
             PathNumber shorter = args[k].shortest();
@@ -86,5 +90,14 @@ final class PathMinifier {
             }
         }
         return new PathSegment(s.command(), args);
+    }
+
+    private static boolean canShrink(PathNumber[] args) {
+        for (PathNumber n : args) {
+            if (n.canShrink()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

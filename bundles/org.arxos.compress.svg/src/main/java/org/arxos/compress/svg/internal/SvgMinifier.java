@@ -1,9 +1,9 @@
 package org.arxos.compress.svg.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,6 +71,7 @@ final class SvgMinifier {
     private final Set<String> referenced;
     /** Property values seen, to their shortest and normal forms: drawings repeat the same few styles thousands of times. */
     private final Map<String, String[]> forms = new HashMap<>();
+    private final Map<String, Style> styles = new HashMap<>();
 
     private SvgMinifier(XmlDocument document) {
         this.styleSheets = hasStyleSheet(document);
@@ -164,33 +165,82 @@ final class SvgMinifier {
             }
         }
         String style = e.attribute("style");
-        List<StyleDeclarations.Declaration> declarations = style == null ? null : StyleDeclarations.parse(style);
-        if (declarations != null) {
-            for (ListIterator<StyleDeclarations.Declaration> it = declarations.listIterator(); it.hasNext();) {
-                StyleDeclarations.Declaration d = it.next();
-                if (d.name().startsWith("-inkscape-")) {
-                    it.remove();
-                    continue;
-                }
-                SvgProperty p = SvgProperty.of(d.name());
-                if (p == null || d.value().contains("!")) {
-                    continue;
-                }
-                String[] form = forms(p, d.value());
+        Style parsed = style == null ? null : styles.computeIfAbsent(style, this::style);
+        if (parsed != null && parsed.declarations() != null) {
+            List<Declared> declared = parsed.declarations();
+            StringBuilder kept = null;
+            for (int i = 0; i < declared.size(); i++) {
+                Declared d = declared.get(i);
+                SvgProperty p = d.property();
                 // Without the declaration an attribute of the same property would apply: both stay.
-                if (!styleSheets && redundant(p, form[1], inherited, reused) && e.indexOf("", d.name()) < 0) {
-                    it.remove();
+                if (p != null && !styleSheets && redundant(p, d.normal(), inherited, reused)
+                        && e.indexOf("", p.name()) < 0) {
+                    if (kept == null) {
+                        kept = new StringBuilder(parsed.written().length());
+                        for (int k = 0; k < i; k++) {
+                            append(kept, declared.get(k).text());
+                        }
+                    }
                     continue;
                 }
-                it.set(new StyleDeclarations.Declaration(d.name(), form[0]));
-                if (p.inherited()) {
-                    mine = put(mine, inherited, p.name(), form[1]);
+                if (p != null && p.inherited()) {
+                    mine = put(mine, inherited, p.name(), d.normal());
+                }
+                if (kept != null) {
+                    append(kept, d.text());
                 }
             }
-            String written = StyleDeclarations.write(declarations);
+            String written = kept == null ? parsed.written() : kept.toString();
             e.setAttribute("style", written.isEmpty() ? null : written);
         }
         return mine == null ? inherited : mine;
+    }
+
+    /**
+     * A style attribute's declarations, or {@code null} ones when it is not plain enough to rewrite, and their text
+     * when all of them stay.
+     */
+    private record Style(List<Declared> declarations, String written) {
+    }
+
+    /**
+     * One declaration: its text in shortest form, and for a property this table knows (without {@code !important})
+     * the property and its value's normal form.
+     */
+    private record Declared(String text, SvgProperty property, String normal) {
+    }
+
+    /** Parses a style once: drawings repeat a few styles thousands of times. */
+    private Style style(String style) {
+        List<StyleDeclarations.Declaration> declarations = StyleDeclarations.parse(style);
+        if (declarations == null) {
+            return new Style(null, style);
+        }
+        List<Declared> declared = new ArrayList<>(declarations.size());
+        StringBuilder written = new StringBuilder(style.length());
+        for (StyleDeclarations.Declaration d : declarations) {
+            if (d.name().startsWith("-inkscape-")) {
+                continue;
+            }
+            SvgProperty p = SvgProperty.of(d.name());
+            Declared one;
+            if (p == null || d.value().contains("!")) {
+                one = new Declared(d.name() + ':' + d.value(), null, null);
+            } else {
+                String[] form = forms(p, d.value());
+                one = new Declared(d.name() + ':' + form[0], p, form[1]);
+            }
+            declared.add(one);
+            append(written, one.text());
+        }
+        return new Style(declared, written.toString());
+    }
+
+    private static void append(StringBuilder declarations, String declaration) {
+        if (!declarations.isEmpty()) {
+            declarations.append(';');
+        }
+        declarations.append(declaration);
     }
 
     /** The value's shortest form and its normal form (for comparing). */

@@ -35,10 +35,13 @@ final class ValueDictionary {
         return a;
     }
 
+    /** The entry {@link #rank} found last: {@link #count} usually counts the magnitude just ranked. */
+    private Entry found;
+
     /** The rank of the magnitude, or -1 when it has not been seen. */
     int rank(Decimal magnitude) {
-        Entry e = byValue.get(magnitude);
-        return e == null ? -1 : e.rank;
+        found = byValue.get(magnitude);
+        return found == null ? -1 : found.rank;
     }
 
     int size() {
@@ -65,7 +68,7 @@ final class ValueDictionary {
      * swaps with the first of those counted as often as it was, so an update takes constant time.
      */
     void count(Decimal magnitude) {
-        Entry e = byValue.get(magnitude);
+        Entry e = found != null && found.value.equals(magnitude) ? found : byValue.get(magnitude);
         if (e == null) {
             e = new Entry(magnitude, ranked.size());
             ranked.add(e);

@@ -135,11 +135,14 @@ final class ValueModel {
     /** A value split into its template and numbers. */
     record Template(String text, List<Decimal> numbers) {
 
-        /** Splits the value; a value it cannot split exactly is all template. */
+        /**
+         * Splits the value; a value it cannot split exactly is all template. Each number is split out in its shortest
+         * text, so the decoder writes it back from its value alone; the one separator the decoder cannot know is a
+         * space between two numbers that would read as one without it, which the template keeps.
+         */
         static Template of(String value, boolean exponent) {
             StringBuilder text = new StringBuilder(value.length());
             List<Decimal> numbers = new ArrayList<>();
-            List<String> texts = new ArrayList<>();
             char[] scratch = new char[32];
             int n = value.length();
             int lastEnd = -1;
@@ -159,18 +162,21 @@ final class ValueModel {
                 if (end > i) {
                     Decimal d = Decimal.parse(value, i, end);
                     if (d != null && NumberModel.codable(d) && d.isWrittenAs(value, i, end, exponent, scratch)) {
-                        String token = value.substring(i, end);
-                        if (lastMarker >= 0 && !texts.isEmpty()) {
-                            String separator = PathData.separator(texts.get(texts.size() - 1), token);
+                        if (lastMarker >= 0) {
+                            boolean joins = PathData.joins(value.charAt(i),
+                                    numbers.get(numbers.size() - 1).hasPointOrExponent(exponent));
                             int gap = text.length() - lastMarker - 1;
-                            if (gap == separator.length() && (gap == 0 || text.charAt(lastMarker + 1) == ' ')) {
+                            if (gap == 0 && !joins) {
+                                // Written back, the two would get a space between them that the value does not have.
+                                return new Template(value, List.of());
+                            }
+                            if (gap == (joins ? 0 : 1) && (gap == 0 || text.charAt(lastMarker + 1) == ' ')) {
                                 text.setLength(lastMarker + 1);
                             }
                         }
                         lastMarker = text.length();
                         text.append(NUMBER);
                         numbers.add(d);
-                        texts.add(token);
                         i = end;
                         lastEnd = end;
                         continue;
@@ -179,29 +185,7 @@ final class ValueModel {
                 text.append(c);
                 i++;
             }
-            Template t = new Template(text.toString(), numbers);
-            return t.write(texts).equals(value) ? t : new Template(value, List.of());
-        }
-
-        private String write(List<String> texts) {
-            StringBuilder out = new StringBuilder();
-            String last = null;
-            int k = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == NUMBER) {
-                    String t = texts.get(k++);
-                    if (last != null) {
-                        out.append(PathData.separator(last, t));
-                    }
-                    out.append(t);
-                    last = t;
-                } else {
-                    out.append(c);
-                    last = null;
-                }
-            }
-            return out.toString();
+            return new Template(text.toString(), numbers);
         }
     }
 

@@ -37,6 +37,16 @@ class BatikFloatTest {
         }
     }
 
+    @Test
+    void readsFromAValueWhatItReadsFromItsShortestText() {
+        Random random = new Random(23);
+        for (int i = 0; i < 50_000; i++) {
+            long digits = random.nextLong() % Decimal.pow10(1 + random.nextInt(18));
+            Decimal d = new Decimal(digits, random.nextInt(60) - 30);
+            assertEquals(BatikFloat.read(d.format(true)), BatikFloat.of(d), d.format(true));
+        }
+    }
+
     private static float batik(String text) {
         float[] out = new float[1];
         NumberListParser parser = new NumberListParser();

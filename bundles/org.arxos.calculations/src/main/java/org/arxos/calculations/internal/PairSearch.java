@@ -1,0 +1,331 @@
+package org.arxos.calculations.internal;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import org.arxos.api.compute.CalculationContext;
+import org.arxos.api.compute.ComputeTask;
+import org.arxos.calculations.DisciplinePairs;
+import org.arxos.model.BuildingObject;
+import org.arxos.model.ObjectType;
+import org.arxos.model.Revision;
+import org.arxos.model.geometry.ElevationRange;
+import org.arxos.model.geometry.Polygon;
+
+/**
+ * Finds pairs of components near or in each other, split into slices by storey band and plan tile so that the
+ * slices run on any node.
+ *
+ * <p>Every component's box is grown by half the halo (the clearance distance; 0 for clashes) and the component goes
+ * into every slice its grown box touches. Two components can form a pair only if their grown boxes intersect; the
+ * pair belongs to the one slice that holds the low corner of that intersection, so every pair is found exactly once,
+ * by a slice that holds both. Storey bands run from one storey's bottom to the next storey's; tiles are squares of
+ * {@code tile} metres on a grid fixed at the origin.
+ */
+final class PairSearch {
+
+    /** Slice entries (components times the slices each is in) one search may make. */
+    static final long MAX_ENTRIES = 20_000_000;
+
+    enum Criterion {
+        /** Closer than the value in 3D; measure = distance. */
+        CLEARANCE,
+        /** Different disciplines, overlapping by more than the value on every axis; measure = -depth. */
+        CLASH
+    }
+
+    /** The components searched, in the revision's order: ids stay here, slices carry indices. */
+    record Items(List<String> ids, List<String> disciplineNames, byte[] disciplines, float[] boxes,
+            float[][] outlines, boolean[] closed, long skipped) {
+
+        int size() {
+            return ids.size();
+        }
+    }
+
+    /**
+     * One storey band and tile: its cell and the components in it, as indices into {@link Items} with their boxes
+     * ({@code minX, minY, maxX, maxY, bottom, top}), discipline numbers and outlines ({@code null} for plain boxes).
+     */
+    record Slice(int band, int tileX, int tileY, int[] items, float[] boxes, byte[] disciplines, float[][] outlines,
+            boolean[] closed) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * What a slice found: all pairs counted, per discipline pair ({@code disciplines × disciplines}, lower number
+     * first), and the first {@code limit} pairs by measure and indices, sorted.
+     */
+    record Tally(long count, long[] byDisciplines, int[] first, int[] second, float[] measure)
+            implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Adds tallies up in slice order, keeping the {@code limit} first pairs. */
+    static final class Sum {
+        private final int limit;
+        private final long[] byDisciplines;
+        private long count;
+        private int kept;
+        private int[] first = new int[0];
+        private int[] second = new int[0];
+        private float[] measure = new float[0];
+
+        Sum(int disciplines, int limit) {
+            this.limit = limit;
+            this.byDisciplines = new long[disciplines * disciplines];
+        }
+
+        void add(Tally tally) {
+            count += tally.count();
+            for (int i = 0; i < byDisciplines.length; i++) {
+                byDisciplines[i] += tally.byDisciplines()[i];
+            }
+            int n = tally.first().length;
+            if (kept + n > first.length) {
+                int size = Math.max(kept + n, 2 * first.length);
+                first = Arrays.copyOf(first, size);
+                second = Arrays.copyOf(second, size);
+                measure = Arrays.copyOf(measure, size);
+            }
+            System.arraycopy(tally.first(), 0, first, kept, n);
+            System.arraycopy(tally.second(), 0, second, kept, n);
+            System.arraycopy(tally.measure(), 0, measure, kept, n);
+            kept += n;
+            if (kept > 2 * limit) {
+                cut();
+            }
+        }
+
+        Tally total() {
+            cut();
+            return new Tally(count, byDisciplines.clone(), Arrays.copyOf(first, kept), Arrays.copyOf(second, kept),
+                    Arrays.copyOf(measure, kept));
+        }
+
+        /** Sorts the pairs kept and keeps the first {@code limit}. */
+        private void cut() {
+            Integer[] order = new Integer[kept];
+            for (int i = 0; i < kept; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> compare(measure[x], first[x], second[x], measure[y], first[y], second[y]));
+            int n = Math.min(limit, kept);
+            int[] f = new int[n];
+            int[] s = new int[n];
+            float[] m = new float[n];
+            for (int i = 0; i < n; i++) {
+                f[i] = first[order[i]];
+                s[i] = second[order[i]];
+                m[i] = measure[order[i]];
+            }
+            first = f;
+            second = s;
+            measure = m;
+            kept = n;
+        }
+    }
+
+    /**
+     * The search on one slice.
+     *
+     * @param criterion   what makes a pair
+     * @param value       the clearance distance or the clash tolerance, metres
+     * @param halo        how far apart the components of a pair may be, metres (the distance; 0 for clashes)
+     * @param tile        the tile size, metres
+     * @param bands       storey bottoms, ascending
+     * @param disciplines how many disciplines there are
+     * @param limit       pairs to keep
+     */
+    record Task(Criterion criterion, double value, double halo, double tile, float[] bands, int disciplines, int limit)
+            implements ComputeTask<Slice, Tally> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tally apply(Slice slice) {
+            return new SliceSearch(this, slice).run();
+        }
+    }
+
+    private PairSearch() {
+    }
+
+    /** The components with a footprint whose discipline passes; those without geometry are counted as skipped. */
+    static Items collect(Revision revision, Places places, Predicate<String> discipline) {
+        List<String> ids = new ArrayList<>();
+        List<String> disciplineOf = new ArrayList<>();
+        List<float[]> outlines = new ArrayList<>();
+        List<Boolean> closed = new ArrayList<>();
+        float[] boxes = new float[1024];
+        long skipped = 0;
+        for (BuildingObject o : (Iterable<BuildingObject>) revision.objects()::iterator) {
+            if (o.type() != ObjectType.COMPONENT) {
+                continue;
+            }
+            String d = places.discipline(o);
+            if (!discipline.test(d)) {
+                continue;
+            }
+            ElevationRange elevation = o.elevation() != null ? o.elevation() : floorElevation(revision, places, o);
+            if (o.footprint() == null || elevation == null) {
+                skipped++;
+                continue;
+            }
+            int at = ids.size() * 6;
+            if (at + 6 > boxes.length) {
+                boxes = Arrays.copyOf(boxes, boxes.length * 2);
+            }
+            var b = o.footprint().bounds();
+            boxes[at] = b.minX();
+            boxes[at + 1] = b.minY();
+            boxes[at + 2] = b.maxX();
+            boxes[at + 3] = b.maxY();
+            boxes[at + 4] = elevation.bottom();
+            boxes[at + 5] = elevation.top();
+            ids.add(o.id());
+            disciplineOf.add(d);
+            outlines.add(PlanGeometry.outline(o.footprint()));
+            closed.add(o.footprint() instanceof Polygon);
+        }
+        List<String> names = List.copyOf(new TreeSet<>(disciplineOf));
+        Map<String, Byte> numbers = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            numbers.put(names.get(i), (byte) i);
+        }
+        byte[] disciplines = new byte[ids.size()];
+        boolean[] isClosed = new boolean[ids.size()];
+        for (int i = 0; i < disciplines.length; i++) {
+            disciplines[i] = numbers.get(disciplineOf.get(i));
+            isClosed[i] = closed.get(i);
+        }
+        return new Items(List.copyOf(ids), names, disciplines, Arrays.copyOf(boxes, ids.size() * 6),
+                outlines.toArray(float[][]::new), isClosed, skipped);
+    }
+
+    private static ElevationRange floorElevation(Revision revision, Places places, BuildingObject o) {
+        String floor = places.of(o).floor();
+        return floor == null ? null : revision.find(floor).map(BuildingObject::elevation).orElse(null);
+    }
+
+    /** The slices, ordered by band and tile; each lists its components in the revision's order. */
+    static List<Slice> slices(Items items, double halo, double tile, float[] bands) {
+        record Cell(int band, int x, int y) {
+        }
+        Map<Cell, List<Integer>> members = new HashMap<>();
+        long entries = 0;
+        float[] box = items.boxes();
+        for (int i = 0; i < items.size(); i++) {
+            int x0 = cell(grown(box[6 * i], -halo), tile);
+            int x1 = cell(grown(box[6 * i + 2], halo), tile);
+            int y0 = cell(grown(box[6 * i + 1], -halo), tile);
+            int y1 = cell(grown(box[6 * i + 3], halo), tile);
+            int b0 = band(grown(box[6 * i + 4], -halo), bands);
+            int b1 = band(grown(box[6 * i + 5], halo), bands);
+            entries += ((long) x1 - x0 + 1) * ((long) y1 - y0 + 1) * ((long) b1 - b0 + 1);
+            if (entries > MAX_ENTRIES) {
+                throw new IllegalArgumentException("invalid parameter 'tile': " + tile + " m tiles would put the "
+                        + "components into more than " + MAX_ENTRIES + " slice entries (component '"
+                        + items.ids().get(i) + "' spans " + ((long) x1 - x0 + 1) + " x " + ((long) y1 - y0 + 1)
+                        + " tiles); use larger tiles");
+            }
+            // long counters: a cell at Integer.MAX_VALUE (coordinates far out) must not wrap around
+            for (long b = b0; b <= b1; b++) {
+                for (long x = x0; x <= x1; x++) {
+                    for (long y = y0; y <= y1; y++) {
+                        members.computeIfAbsent(new Cell((int) b, (int) x, (int) y), k -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+        }
+        List<Cell> cells = new ArrayList<>(members.keySet());
+        cells.sort(Comparator.comparingInt(Cell::band).thenComparingInt(Cell::x).thenComparingInt(Cell::y));
+        List<Slice> slices = new ArrayList<>(cells.size());
+        for (Cell c : cells) {
+            List<Integer> list = members.get(c);
+            int n = list.size();
+            int[] index = new int[n];
+            float[] boxes = new float[6 * n];
+            byte[] disciplines = new byte[n];
+            float[][] outlines = new float[n][];
+            boolean[] closed = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                int i = list.get(k);
+                index[k] = i;
+                System.arraycopy(box, 6 * i, boxes, 6 * k, 6);
+                disciplines[k] = items.disciplines()[i];
+                outlines[k] = items.outlines()[i];
+                closed[k] = items.closed()[i];
+            }
+            slices.add(new Slice(c.band(), c.x(), c.y(), index, boxes, disciplines, outlines, closed));
+        }
+        return slices;
+    }
+
+    /** Maps the task over the slices on the context's engine and folds the tallies in slice order. */
+    static Tally run(CalculationContext context, List<Slice> slices, Task task) throws Exception {
+        Sum sum = new Sum(task.disciplines(), task.limit());
+        Distribution.map(context, slices, task, 0.1, 0.95).forEach(sum::add);
+        return sum.total();
+    }
+
+    static List<DisciplinePairs> byDisciplines(Tally tally, List<String> names) {
+        List<DisciplinePairs> list = new ArrayList<>();
+        int d = names.size();
+        for (int a = 0; a < d; a++) {
+            for (int b = a; b < d; b++) {
+                long n = tally.byDisciplines()[a * d + b];
+                if (n > 0) {
+                    list.add(new DisciplinePairs(names.get(a), names.get(b), n));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** A coordinate grown outwards by half the halo ({@code halo} negative grows downwards). */
+    static double grown(float coordinate, double halo) {
+        return coordinate + halo / 2;
+    }
+
+    static int cell(double coordinate, double tile) {
+        return (int) Math.floor(coordinate / tile);
+    }
+
+    /** The storey band of an elevation: how many storey bottoms are at or below it, less one. */
+    static int band(double elevation, float[] bands) {
+        int low = 0;
+        int high = bands.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (bands[mid] <= elevation) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low - 1;
+    }
+
+    static double tenthOfMillimetre(float metres) {
+        return Math.round(metres * 10_000.0) / 10_000.0;
+    }
+
+    static int compare(float m1, int f1, int s1, float m2, int f2, int s2) {
+        int c = Float.compare(m1, m2);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(f1, f2);
+        return c != 0 ? c : Integer.compare(s1, s2);
+    }
+}

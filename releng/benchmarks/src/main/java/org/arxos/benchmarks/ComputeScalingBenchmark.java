@@ -1,0 +1,310 @@
+package org.arxos.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.arxos.api.compute.CalculationContext;
+import org.arxos.api.compute.ComputeEngine;
+import org.arxos.api.compute.ComputeTask;
+import org.arxos.api.compute.JobOptions;
+import org.arxos.calculations.ClearanceResult;
+import org.arxos.calculations.internal.ClearanceCalculation;
+import org.arxos.compute.ignite.internal.IgniteComputeEngine;
+import org.arxos.compute.ignite.internal.IgniteNodeSettings;
+import org.arxos.compute.local.internal.LocalComputeEngine;
+import org.arxos.generator.GeneratorSettings;
+import org.arxos.generator.SyntheticBuilding;
+import org.arxos.model.Revision;
+
+/**
+ * Strong and weak scaling of the heavy calculation ({@code clearance}) on Apache Ignite. In one run: the local engine
+ * with one worker (T_local); then this JVM joins a loopback cluster as a client node (it submits and reduces, runs no
+ * job) with one server node of one worker in a JVM of its own (T1), then two (T2), then twice the building on the two
+ * (T2w); the first run on each engine is a warm-up, not counted. Also: the per-job overhead (no-op jobs through
+ * one worker), and the bytes sent and received per job. Every result must equal the local engine's. Server JVMs are pinned one per core with {@code taskset} when it exists.
+ *
+ * <p>Arguments (one string, as exec:exec passes {@code benchmark.sizes}): the building's objects (default 1000000),
+ * then optional {@code --distance=} and {@code --tile=} (the calculation's parameters), {@code --no-pin}.
+ */
+public final class ComputeScalingBenchmark {
+
+    /** The flag that tells whether this JVM was started with Ignite's --add-opens list. */
+    private static final String OPENS_MARKER = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+    private static final String JVM_OPTIONS_PROPERTY = "ignite.jvm.options";
+    private static final int DISCOVERY_PORT = 48540;
+    private static final int COMMUNICATION_PORT = 48640;
+    private static final int OVERHEAD_JOBS = 400;
+    private static final JobOptions OPTIONS = new JobOptions(0, Duration.ofHours(2), "clearance-benchmark");
+
+    private ComputeScalingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> words = Arrays.stream(String.join(" ", args).trim().split("\\s+")).filter(w -> !w.isEmpty())
+                .toList();
+        if (!ManagementFactory.getRuntimeMXBean().getInputArguments().contains(OPENS_MARKER)) {
+            System.exit(relaunchWithIgniteFlags(args));
+        }
+        int objects = words.stream().filter(w -> !w.startsWith("--")).findFirst().map(Integer::parseInt)
+                .orElse(1_000_000);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("distance", option(words, "--distance=", "1.0"));
+        parameters.put("tile", option(words, "--tile=", "20"));
+        boolean pin = !words.contains("--no-pin");
+
+        System.out.printf("ComputeScalingBenchmark: clearance %s on %d and %d objects (seed 42), %d cores%n",
+                parameters, objects, 2 * objects, Runtime.getRuntime().availableProcessors());
+        Revision building = SyntheticBuilding.generateRevision(GeneratorSettings.of(42, objects));
+        Revision twice = SyntheticBuilding.generateRevision(GeneratorSettings.of(42, 2 * objects));
+
+        Run local;
+        try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
+            Run.measure("warm-up: local, 1 worker", engine, building, parameters, List.of(), null);
+            local = Run.measure("local, 1 worker", engine, building, parameters, List.of(), null);
+        }
+        Path work = Files.createTempDirectory("arxos-compute-scaling-");
+        List<Process> servers = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(Process::destroyForcibly)));
+        List<Run> runs = new ArrayList<>();
+        double overheadMillis;
+        // a client node joins only a cluster that has a server: the first server starts before it
+        servers.add(startServer(1, pin, work));
+        try (IgniteComputeEngine client = new IgniteComputeEngine(IgniteNodeSettings.loopback("bench-client", true,
+                DISCOVERY_PORT, COMMUNICATION_PORT, 1, work.resolve("client")))) {
+            awaitServers(client, 1);
+            overheadMillis = perJobOverheadMillis(client);
+            Run.measure("warm-up: ignite, 1 server", client, building, parameters, servers, local.result);
+            runs.add(Run.measure("ignite, 1 server", client, building, parameters, servers, local.result));
+            servers.add(startServer(2, pin, work));
+            awaitServers(client, 2);
+            Run.measure("warm-up: ignite, 2 servers", client, building, parameters, servers, local.result);
+            runs.add(Run.measure("ignite, 2 servers", client, building, parameters, servers, local.result));
+            ClearanceResult twiceLocal;
+            try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
+                twiceLocal = Run.measure("local, 1 worker, 2x building", engine, twice, parameters, List.of(), null)
+                        .result;
+            }
+            runs.add(Run.measure("ignite, 2 servers, 2x building", client, twice, parameters, servers, twiceLocal));
+        } finally {
+            servers.forEach(ComputeScalingBenchmark::stopServer);
+        }
+
+        Run one = runs.get(0);
+        Run two = runs.get(1);
+        Run weak = runs.get(2);
+        System.out.println();
+        System.out.printf("%-32s %10s %12s %8s %14s %14s%n", "run", "wall s", "server cpu s", "jobs",
+                "sent B/job", "recv B/job");
+        for (Run run : List.of(local, one, two, weak)) {
+            System.out.printf("%-32s %10.2f %12.2f %8d %14d %14d%n", run.name, run.seconds, run.serverCpuSeconds,
+                    run.jobs, run.jobs == 0 ? 0 : run.sentBytes / run.jobs, run.jobs == 0 ? 0
+                            : run.receivedBytes / run.jobs);
+        }
+        System.out.printf("%nT_local %.2f s, T1 %.2f s, T2 %.2f s, T2(2x building) %.2f s%n", local.seconds,
+                one.seconds, two.seconds, weak.seconds);
+        System.out.printf("strong-scaling efficiency T1/(2*T2) = %.3f (target >= 0.85)%n", one.seconds
+                / (2 * two.seconds));
+        System.out.printf("weak scaling T2(2x)/T1 = %.3f (target within 15%% of 1)%n", weak.seconds / one.seconds);
+        System.out.printf("per-job overhead %.3f ms (%d no-op jobs through one worker); Ignite over local on one "
+                + "worker: %.3f%n", overheadMillis, OVERHEAD_JOBS, one.seconds / local.seconds);
+        System.out.println("every Ignite result equals the local engine's: yes");
+    }
+
+    /** One measured calculation: wall time, CPU time of the server JVMs, jobs and bytes through the engine. */
+    private static final class Run {
+        String name;
+        double seconds;
+        double serverCpuSeconds;
+        long jobs;
+        long sentBytes;
+        long receivedBytes;
+        ClearanceResult result;
+
+        static Run measure(String name, ComputeEngine engine, Revision revision, Map<String, String> parameters,
+                List<Process> servers, ClearanceResult expected) throws Exception {
+            Run run = new Run();
+            run.name = name;
+            long[] bytesBefore = engine instanceof IgniteComputeEngine ignite ? ignite.transferredBytes() : null;
+            long completedBefore = engine.status().completedTasks();
+            double cpuBefore = cpuSeconds(servers);
+            long begin = System.nanoTime();
+            run.result = new ClearanceCalculation().calculate(new Context(revision, parameters, engine));
+            run.seconds = (System.nanoTime() - begin) / 1e9;
+            run.serverCpuSeconds = cpuSeconds(servers) - cpuBefore;
+            run.jobs = engine.status().completedTasks() - completedBefore;
+            if (bytesBefore != null) {
+                long[] bytesAfter = ((IgniteComputeEngine) engine).transferredBytes();
+                run.sentBytes = bytesAfter[0] - bytesBefore[0];
+                run.receivedBytes = bytesAfter[1] - bytesBefore[1];
+            }
+            if (expected != null && !expected.equals(run.result)) {
+                throw new IllegalStateException(name + " gave another result than the local engine: " + run.result
+                        + " instead of " + expected);
+            }
+            System.out.printf("  %s: %.2f s, %d jobs, %d pairs%n", name, run.seconds, run.jobs, run.result.pairs());
+            return run;
+        }
+    }
+
+    /** The calculation's view of a job, outside the job service. */
+    private record Context(Revision revision, Map<String, String> parameters, ComputeEngine engine)
+            implements CalculationContext {
+
+        @Override
+        public String building() {
+            return revision.root().map(r -> r.id()).orElse("generated");
+        }
+
+        @Override
+        public JobOptions options() {
+            return OPTIONS;
+        }
+
+        @Override
+        public void progress(double fraction) {
+            // not shown
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** A job that does nothing, so that its time is the engine's. */
+    private record NoOp() implements ComputeTask<Integer, Integer>, Serializable {
+        @Override
+        public Integer apply(Integer input) {
+            return input;
+        }
+    }
+
+    private static double perJobOverheadMillis(ComputeEngine engine) throws Exception {
+        List<Integer> inputs = IntStream.range(0, OVERHEAD_JOBS).boxed().toList();
+        engine.map(inputs, new NoOp(), OPTIONS).get(10, TimeUnit.MINUTES); // warm-up
+        long begin = System.nanoTime();
+        engine.map(inputs, new NoOp(), OPTIONS).get(10, TimeUnit.MINUTES);
+        return (System.nanoTime() - begin) / 1e6 / OVERHEAD_JOBS;
+    }
+
+    private static Process startServer(int number, boolean pin, Path work) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (pin && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+            command.addAll(List.of("/usr/bin/taskset", "-c", String.valueOf((number - 1)
+                    % Runtime.getRuntime().availableProcessors())));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx2g");
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djava.net")).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ComputeServerNode.class.getName(),
+                "bench-server-" + number, String.valueOf(DISCOVERY_PORT), String.valueOf(COMMUNICATION_PORT), "1"));
+        Path log = work.resolve("server-" + number + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        StringBuilder early = new StringBuilder();
+        while ((line = out.readLine()) != null && !line.equals(ComputeServerNode.READY)) {
+            early.append(line).append('\n');
+        }
+        if (line == null) {
+            throw new IllegalStateException("server node " + number + " ended before it was ready:\n" + early);
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                Files.writeString(log, early);
+                out.transferTo(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.APPEND));
+            } catch (IOException e) {
+                // the node's log is for reading after a failure only
+            }
+        }, "server-" + number + "-log");
+        drain.setDaemon(true);
+        drain.start();
+        return process;
+    }
+
+    private static void awaitServers(ComputeEngine client, int servers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (client.status().nodes() != servers) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the cluster did not reach " + servers + " server nodes: "
+                        + client.status());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static double cpuSeconds(List<Process> servers) {
+        return servers.stream().mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0d))
+                .sum();
+    }
+
+    private static void stopServer(Process process) {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException | InterruptedException e) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String option(List<String> words, String prefix, String fallback) {
+        return words.stream().filter(w -> w.startsWith(prefix)).map(w -> w.substring(prefix.length())).findFirst()
+                .orElse(fallback);
+    }
+
+    /** This JVM lacks Ignite's flags (e.g. run by exec:exec): run the benchmark again in one that has them. */
+    private static int relaunchWithIgniteFlags(String[] args) throws IOException, InterruptedException {
+        String flags = System.getProperty(JVM_OPTIONS_PROPERTY);
+        if (flags == null || flags.isBlank()) {
+            throw new IllegalStateException("run with Ignite's JVM flags (the root pom's ignite.jvm.options), or "
+                    + "with -D" + JVM_OPTIONS_PROPERTY + "=\"<those flags>\" to let the benchmark add them");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(Arrays.asList(flags.trim().split("\\s+")));
+        command.addAll(List.of("-cp", snapshotOfClassPath(), ComputeScalingBenchmark.class.getName()));
+        command.addAll(Arrays.asList(args));
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    /**
+     * The class path with its jars copied aside: the JVMs of a run load classes until its end, and a build that
+     * replaces a jar in the Maven repository meanwhile would make them fail to find classes.
+     */
+    private static String snapshotOfClassPath() throws IOException {
+        Path copies = Files.createTempDirectory("arxos-compute-scaling-classpath-");
+        List<String> entries = new ArrayList<>();
+        String[] classPath = System.getProperty("java.class.path").split(java.io.File.pathSeparator);
+        for (int i = 0; i < classPath.length; i++) {
+            Path entry = Path.of(classPath[i]);
+            if (Files.isRegularFile(entry)) {
+                Path copy = copies.resolve(i + "-" + entry.getFileName());
+                Files.copy(entry, copy);
+                entries.add(copy.toString());
+            } else {
+                entries.add(classPath[i]);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+}
