@@ -209,9 +209,10 @@ public final class RedisCacheTier implements CacheTier {
 
     /**
      * Counts entries and bytes as the tenants' bookkeeping has them (entries Redis expired since the last purge still
-     * count); while Redis is unreachable they stay as last counted.
+     * count); while Redis is unreachable they stay as last counted. Counts run one at a time, so a count that started
+     * earlier (the background one) never overwrites a later one with older sizes.
      */
-    void countSizes() {
+    synchronized void countSizes() {
         try {
             sizes = call("count sizes", this::sizesOfTenants);
         } catch (RuntimeException e) {
