@@ -39,7 +39,7 @@ class ComputeFailoverTest {
     static final String OWNER = "arx_owner-of-acme-0123456789abcdef";
     static final String BUILDING = "plant";
     static final String CALCULATION = "/api/buildings/" + BUILDING + "/calculations/clearance";
-    static final String PARAMETERS = "distance=6&tile=8";
+    static final String PARAMETERS = "distance=20&tile=40";
     static final Duration JOB_TIMEOUT = Duration.ofMinutes(9);
 
     @TempDir
