@@ -341,8 +341,11 @@ public final class JdbcCacheTier implements BatchingTier, AutoCloseable {
         return counters.stats("jdbc", counted.entries(), counted.bytes(), available);
     }
 
-    /** Counts the rows not expired and their bytes; while the database is unreachable they stay as last counted. */
-    void countSizes() {
+    /**
+     * Counts the rows not expired and their bytes; while the database is unreachable they stay as last counted.
+     * Counts run one at a time, so a slow count begun earlier cannot overwrite a later one.
+     */
+    synchronized void countSizes() {
         try {
             sizes = call("count the entries", connection -> {
                 try (PreparedStatement count = prepare(connection, table.sizes)) {
