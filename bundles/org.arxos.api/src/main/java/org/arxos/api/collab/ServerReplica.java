@@ -1,5 +1,8 @@
 package org.arxos.api.collab;
 
+import java.util.List;
+
+import org.arxos.api.security.Role;
 import org.arxos.model.Revision;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -18,6 +21,23 @@ public interface ServerReplica {
      *                                  base revision is in the future, its client sequence was seen already)
      */
     Resolution submit(Operation operation);
+
+    /**
+     * Resolves one operation whose author has {@code role} on the building: what the session host calls. Policies
+     * that decide by role (rules) override it; the others ignore the role, which the host has checked to be at least
+     * {@link Role#EDITOR}.
+     */
+    default Resolution submit(Operation operation, Role role) {
+        return submit(operation);
+    }
+
+    /**
+     * Conflicts parked for a person to decide, oldest first ({@link Conflict.Outcome#PARKED}); a later operation that
+     * writes the field having seen the conflict decides it. Empty for policies that never park.
+     */
+    default List<Conflict> parked() {
+        return List.of();
+    }
 
     /** The building as the server holds it now; its number counts the operations submitted since the snapshot. */
     Revision head();

@@ -1,0 +1,30 @@
+package org.arxos.api.collab;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Receives what happens in a session, in server order. Called from the host's threads: an implementation hands the
+ * events on (for example to a WebSocket) and returns quickly; a slow listener is closed rather than allowed to hold
+ * back the building.
+ */
+@ConsumerType
+public interface SessionListener {
+
+    /** The first event: where the client stands and who is present. */
+    void welcome(Welcome welcome);
+
+    /** One revision of the building, from any client (this one's included, right after its acknowledgement). */
+    void applied(AppliedOperation operation);
+
+    /** This client's operation is in the durable log: what became of it. */
+    void acknowledged(Acknowledgement acknowledgement);
+
+    /** A member joined, changed presence or left. */
+    void presence(Member member);
+
+    /** This client sent something the server could not take; nothing changed. */
+    void error(SessionError error);
+
+    /** The session ended: the client left, was too slow, or the host stopped. */
+    void closed(String reason);
+}
