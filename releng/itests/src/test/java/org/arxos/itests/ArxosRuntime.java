@@ -58,10 +58,10 @@ final class ArxosRuntime {
 
     /**
      * What the cache tiers import: Ehcache with the JAXB API it needs, Caffeine, Jedis and its pool, H2 with the JDBC
-     * service API.
+     * service API, and HikariCP (the JDBC tier's and the building store's connection pool).
      */
     static final String[] CACHE_LIBRARIES = {"jakarta.activation-api", "jakarta.xml.bind-api", "ehcache", "caffeine",
-            "commons-pool2", "gson", "json", "redis-authx-core", "jedis", "org.osgi.service.jdbc", "h2"};
+            "commons-pool2", "gson", "json", "redis-authx-core", "jedis", "org.osgi.service.jdbc", "h2", "HikariCP"};
 
     /**
      * The framed container with the general codec compressor and its codecs (bzip2 needs commons-io and
@@ -84,7 +84,7 @@ final class ArxosRuntime {
     /** The JDBC building store, started by a test once it has pointed it at a database of its own. */
     static final String REPOSITORY = "org.arxos.repository.jdbc";
 
-    /** What the JDBC building store imports besides H2: the native JSON format it stores snapshots in. */
+    /** What the JDBC building store imports besides H2 and HikariCP: the native JSON format it stores snapshots in. */
     static final String[] REPOSITORY_LIBRARIES = {"jackson-core", "org.arxos.io.json"};
 
     /** The Apache Ignite engine's bundle, started by the test once it has configured the node. */

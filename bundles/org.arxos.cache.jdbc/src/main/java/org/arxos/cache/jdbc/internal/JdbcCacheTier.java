@@ -27,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.TierStats;
 import org.arxos.cache.BatchingTier;
@@ -51,7 +54,7 @@ public final class JdbcCacheTier implements BatchingTier, AutoCloseable {
     private final Clock clock;
     private final int timeoutSeconds;
     private final String database;
-    private final ConnectionPool pool;
+    private final HikariDataSource pool;
     private final ScheduledExecutorService background;
     private final TierCounters counters = new TierCounters();
     private volatile boolean tableReady;
@@ -76,12 +79,7 @@ public final class JdbcCacheTier implements BatchingTier, AutoCloseable {
         this.timeoutSeconds = config.timeoutSeconds();
         // Enough to tell databases apart in messages, without parameters that may hold a password.
         this.database = config.url().replaceFirst("[?;].*", "");
-        try {
-            dataSource.setLoginTimeout(timeoutSeconds);
-        } catch (SQLException e) {
-            LOG.debug("{} keeps its own login timeout: {}", database, e.getMessage());
-        }
-        this.pool = new ConnectionPool(dataSource, config.maxConnections(), timeoutSeconds * 1_000L);
+        this.pool = connectionPool(dataSource, config.maxConnections(), config.connectionWaitMillis());
         this.background = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "arxos-cache-jdbc-background");
             thread.setDaemon(true);
@@ -376,20 +374,42 @@ public final class JdbcCacheTier implements BatchingTier, AutoCloseable {
         }
     }
 
-    private <T> T call(String what, ConnectionPool.Work<T> work) {
-        try {
-            T result = pool.run(connection -> {
-                if (!tableReady) {
-                    createTable(connection);
-                }
-                return work.on(connection);
-            });
+    /**
+     * A pool that waits briefly for a connection rather than queueing behind a slow or unreachable database, and that
+     * starts while the database is unreachable. It also keeps an embedded H2 database open between calls.
+     */
+    private HikariDataSource connectionPool(DataSource dataSource, int size, long waitMillis) {
+        HikariConfig settings = new HikariConfig();
+        settings.setPoolName("arxos-cache-" + table.name);
+        settings.setDataSource(dataSource);
+        settings.setMaximumPoolSize(size);
+        settings.setMinimumIdle(1);
+        settings.setConnectionTimeout(waitMillis);
+        settings.setValidationTimeout(Math.min(waitMillis, timeoutSeconds * 1_000L));
+        // Opens the first connection now, on this thread, and starts without it when the database is unreachable.
+        settings.setInitializationFailTimeout(0);
+        return new HikariDataSource(settings);
+    }
+
+    /** Work on a borrowed connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private <T> T call(String what, Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            if (!tableReady) {
+                createTable(connection);
+            }
+            T result = work.on(connection);
             available = true;
             return result;
         } catch (SQLException e) {
             available = false;
+            String cause = e.getCause() instanceof SQLException reason ? " (" + reason.getMessage() + ")" : "";
             throw new IllegalStateException("the cache database " + database + " could not " + what + ": "
-                    + e.getMessage(), e);
+                    + e.getMessage() + cause, e);
         }
     }
 

@@ -42,9 +42,13 @@ public @interface JdbcTierConfiguration {
             + "database.")
     int sizesIntervalSeconds() default 30;
 
-    @AttributeDefinition(min = "1", description = "How long a statement, the login, or the wait for a free "
-            + "connection may take before the call fails and the cache bypasses the tier.")
+    @AttributeDefinition(min = "1", description = "How long a statement or the login may take before the call "
+            + "fails and the cache bypasses the tier.")
     int timeoutSeconds() default 2;
+
+    @AttributeDefinition(min = "250", description = "How long a call waits for a free connection, or for a new one "
+            + "while the database is unreachable, before it fails and the cache bypasses the tier.")
+    long connectionWaitMillis() default 250;
 
     @AttributeDefinition(min = "1", description = "The most connections open at once.")
     int maxConnections() default 8;

@@ -132,7 +132,9 @@ public final class JdbcBuildingRepository {
         }
         try {
             store = new JdbcBuildingStore(dataSource(factory),
-                    StoreSettings.of(config.snapshotInterval(), config.cachedBuildings()), this::publish);
+                    new StoreSettings(config.snapshotInterval(), config.cachedBuildings(),
+                            StoreSettings.DEFAULT_CHUNK_BYTES, config.maxConnections(), config.connectionWaitMillis()),
+                    this::publish);
         } catch (SQLException | RepositoryException | IllegalArgumentException e) {
             unavailableReason = "cannot open " + config.url() + ": " + e.getMessage();
             LOG.error("The JDBC building repository is not available: {}", unavailableReason, e);

@@ -28,6 +28,9 @@ import java.util.zip.GZIPOutputStream;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.arxos.api.event.BuildingEvent;
 import org.arxos.api.health.Health;
 import org.arxos.api.io.ImportException;
@@ -59,9 +62,8 @@ import org.arxos.model.Violation;
 public final class JdbcBuildingStore implements BuildingRepository, AutoCloseable {
 
     private static final long ANY_BASE = -1;
-    private static final int MAX_IDLE_CONNECTIONS = 4;
 
-    private final ConnectionPool pool;
+    private final HikariDataSource pool;
     private final StoreSettings settings;
     private final Consumer<BuildingEvent> events;
     private final HeadCache heads;
@@ -74,7 +76,7 @@ public final class JdbcBuildingStore implements BuildingRepository, AutoCloseabl
      * @throws RepositoryException when the database cannot be reached or has an unknown schema version
      */
     public JdbcBuildingStore(DataSource dataSource, StoreSettings settings, Consumer<BuildingEvent> events) {
-        this.pool = new ConnectionPool(dataSource, MAX_IDLE_CONNECTIONS);
+        this.pool = connectionPool(dataSource, settings);
         this.settings = settings;
         this.events = events;
         this.heads = new HeadCache(settings.cachedBuildings());
@@ -546,42 +548,61 @@ public final class JdbcBuildingStore implements BuildingRepository, AutoCloseabl
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * A pool that keeps an embedded H2 database open between calls (it closes with its last connection) and fails
+     * at once when the database cannot be reached at start.
+     */
+    private static HikariDataSource connectionPool(DataSource dataSource, StoreSettings settings) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("arxos-repository");
+        pool.setDataSource(dataSource);
+        pool.setMaximumPoolSize(settings.maxConnections());
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(settings.connectionWaitMillis());
+        pool.setValidationTimeout(Math.min(settings.connectionWaitMillis(), 2_000));
+        pool.setAutoCommit(false);
+        try {
+            return new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new RepositoryException("could not connect to the database: " + reason(e), e);
+        }
+    }
+
+    /** The message of the first cause that says what went wrong in the database. */
+    private static String reason(Throwable e) {
+        Throwable reason = e;
+        while (reason.getCause() != null && !(reason instanceof SQLException)) {
+            reason = reason.getCause();
+        }
+        String cause = reason.getCause() instanceof SQLException sql ? " (" + sql.getMessage() + ")" : "";
+        return reason.getMessage() + cause;
+    }
+
     private <T> T read(String failure, SqlWork<T> work) {
         return transaction(failure, work);
     }
 
     /** Runs in one transaction: commits on success, rolls back on any failure. */
     private <T> T transaction(String failure, SqlWork<T> work) {
-        Connection c;
-        try {
-            c = pool.borrow();
+        try (Connection c = pool.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c);
+                throw e;
+            }
         } catch (SQLException e) {
-            throw new RepositoryException(failure + ": " + e.getMessage(), e);
-        }
-        boolean healthy = false;
-        try {
-            c.setAutoCommit(false);
-            T result = work.run(c);
-            c.commit();
-            healthy = true;
-            return result;
-        } catch (SQLException e) {
-            rollback(c);
-            throw new RepositoryException(failure + ": " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            healthy = rollback(c);
-            throw e;
-        } finally {
-            pool.giveBack(c, healthy);
+            throw new RepositoryException(failure + ": " + reason(e), e);
         }
     }
 
-    private static boolean rollback(Connection c) {
+    private static void rollbackQuietly(Connection c) {
         try {
             c.rollback();
-            return true;
         } catch (SQLException e) {
-            return false;
+            // the connection broke; the pool discards it
         }
     }
 

@@ -26,4 +26,11 @@ public @interface JdbcRepositoryConfiguration {
 
     @AttributeDefinition(min = "0", description = "How many head revisions to keep in memory.")
     int cachedBuildings() default 16;
+
+    @AttributeDefinition(min = "1", description = "The most database connections open at once.")
+    int maxConnections() default StoreSettings.DEFAULT_MAX_CONNECTIONS;
+
+    @AttributeDefinition(min = "250", description = "How long a call waits for a free connection, or for a new one "
+            + "while the database is unreachable, before it fails.")
+    long connectionWaitMillis() default StoreSettings.DEFAULT_CONNECTION_WAIT_MILLIS;
 }

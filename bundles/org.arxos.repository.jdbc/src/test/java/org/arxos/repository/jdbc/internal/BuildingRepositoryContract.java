@@ -69,7 +69,7 @@ abstract class BuildingRepositoryContract {
 
     protected JdbcBuildingStore open(int snapshotInterval) {
         // Small chunks, so a snapshot spans several rows even in these small tests.
-        JdbcBuildingStore store = new JdbcBuildingStore(dataSource, new StoreSettings(snapshotInterval, 16, 4096),
+        JdbcBuildingStore store = new JdbcBuildingStore(dataSource, new StoreSettings(snapshotInterval, 16, 4096, 4, 1_000),
                 events::add);
         opened.add(store);
         return store;
