@@ -87,6 +87,9 @@ final class ArxosRuntime {
     /** What the JDBC building store imports besides H2 and HikariCP: the native JSON format it stores snapshots in. */
     static final String[] REPOSITORY_LIBRARIES = {"jackson-core", "org.arxos.io.json"};
 
+    /** The collaboration session host, started by a test once it has pointed it at a database of its own. */
+    static final String COLLABORATION = "org.arxos.collab";
+
     /** The Apache Ignite engine's bundle, started by the test once it has configured the node. */
     static final String IGNITE_ENGINE = "org.arxos.compute.ignite";
 
@@ -164,6 +167,21 @@ final class ArxosRuntime {
         List<Option> options = new ArrayList<>(List.of(withExtraBundles("org.arxos.compute.local", "ignite-osgi")));
         options.add(frameworkProperty("org.osgi.framework.bootdelegation").value("sun.*,com.sun.*,jdk.internal.*"));
         options.add(bundle(bundleFile(IGNITE_ENGINE).toURI().toString()).start(false));
+        return options.toArray(Option[]::new);
+    }
+
+    /**
+     * Infrastructure, the Arxos core bundles, H2 with the JDBC service API, the CRDT resolver, and the
+     * {@link #REPOSITORY} and {@link #COLLABORATION} installed but not started: a test configures their databases
+     * first.
+     */
+    static Option[] withCollaborationInstalled() {
+        List<String> started = new ArrayList<>(List.of("org.osgi.service.jdbc", "h2", "HikariCP"));
+        started.addAll(List.of(REPOSITORY_LIBRARIES));
+        started.add("org.arxos.collab.crdt");
+        List<Option> options = new ArrayList<>(List.of(withExtraBundles(started.toArray(String[]::new))));
+        options.add(bundle(bundleFile(REPOSITORY).toURI().toString()).start(false));
+        options.add(bundle(bundleFile(COLLABORATION).toURI().toString()).start(false));
         return options.toArray(Option[]::new);
     }
 

@@ -3,7 +3,6 @@ package org.arxos.http.internal.websocket;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +12,6 @@ import org.arxos.api.repository.BuildingRepository;
 import org.arxos.api.security.IdentityStore;
 import org.arxos.api.security.Principal;
 import org.arxos.api.selection.ImplementationSelector;
-import org.arxos.http.internal.BearerToken;
 import org.arxos.http.internal.websocket.EventFrames.BadRequestException;
 import org.arxos.http.internal.websocket.EventFrames.Request;
 
@@ -41,22 +39,8 @@ final class EventStreamHub implements AutoCloseable {
         return limits;
     }
 
-    /** The user of an {@code Authorization: Bearer} header, or why there is none (a close reason, ≤ 123 bytes). */
-    Authentication authenticate(String authorizationHeader) {
-        Optional<String> token = BearerToken.from(authorizationHeader);
-        if (token.isEmpty()) {
-            return new Authentication(null, authorizationHeader == null
-                    ? "missing bearer token: send Authorization: Bearer <token>"
-                    : "the Authorization header is not Bearer <token>");
-        }
-        return selector.select(IdentityStore.class)
-                .map(store -> store.authenticate(token.get())
-                        .map(principal -> new Authentication(principal, null))
-                        .orElseGet(() -> new Authentication(null, "invalid or expired bearer token")))
-                .orElseGet(() -> new Authentication(null, "no identity store is running"));
-    }
-
-    record Authentication(Principal principal, String problem) {
+    BearerHandshake.Authentication authenticate(String authorizationHeader) {
+        return BearerHandshake.authenticate(selector.select(IdentityStore.class), authorizationHeader);
     }
 
     EventStreamClient open(Session session, Principal principal) {

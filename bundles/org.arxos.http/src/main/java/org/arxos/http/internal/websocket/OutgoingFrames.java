@@ -1,0 +1,190 @@
+package org.arxos.http.internal.websocket;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+
+/**
+ * The messages on their way to one WebSocket client, sent one frame at a time in order. Messages wait in a queue
+ * bounded by configuration; a client that lets more pile up is disconnected with a reason, never allowed to hold the
+ * sender or grow the heap. With a batch size above 1, the messages that queued up while a frame was being sent go out
+ * together as one frame holding a JSON array of them.
+ */
+public final class OutgoingFrames {
+
+    /** The longest close reason the WebSocket protocol carries, in UTF-8 bytes. */
+    public static final int MAX_CLOSE_REASON_BYTES = 123;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutgoingFrames.class);
+    /**
+     * The queue this thread is sending, so that a completion that runs inside sendText does not recurse into it. Per
+     * queue: closing one client can make the host send to others (a member left) on the same thread.
+     */
+    private static final ThreadLocal<OutgoingFrames> DRAINING = new ThreadLocal<>();
+
+    private final Session session;
+    private final String client;
+    private final int maxQueued;
+    private final int maxBatch;
+    private final String what;
+    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<CloseReason> closeWhenSent = new AtomicReference<>();
+
+    /**
+     * @param client    who the client is, for the log
+     * @param maxQueued the most messages waiting before the client is disconnected
+     * @param maxBatch  the most messages in one frame; 1 sends every message in a frame of its own
+     * @param what      what the messages are, plural, for the reason of a disconnect ("events")
+     */
+    public OutgoingFrames(Session session, String client, int maxQueued, int maxBatch, String what) {
+        if (maxQueued < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("a client's queue holds at least 1 message and a frame at least 1");
+        }
+        this.session = session;
+        this.client = client;
+        this.maxQueued = maxQueued;
+        this.maxBatch = maxBatch;
+        this.what = what;
+    }
+
+    /** Queues one message (a JSON object); {@code false} when the client is closed or was just closed as too slow. */
+    public boolean send(String message) {
+        if (closed.get() || closeWhenSent.get() != null) {
+            return false;
+        }
+        if (queued.incrementAndGet() > maxQueued) {
+            close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "more than " + maxQueued + " " + what
+                    + " waiting: reading too slowly");
+            return false;
+        }
+        queue.add(message);
+        drain();
+        return true;
+    }
+
+    /** Sends what is queued, then closes; later messages are dropped. */
+    public void closeAfterSending(CloseReason.CloseCode code, String reason) {
+        if (closeWhenSent.compareAndSet(null, new CloseReason(code, truncate(reason)))) {
+            drain();
+        }
+    }
+
+    private void drain() {
+        OutgoingFrames outer = DRAINING.get();
+        if (outer == this) {
+            return; // the loop below, further up this thread's stack, sends the next one
+        }
+        DRAINING.set(this);
+        try {
+            while (!closed.get() && sending.compareAndSet(false, true)) {
+                List<String> batch = take();
+                if (!batch.isEmpty()) {
+                    int count = batch.size();
+                    session.getAsyncRemote().sendText(frame(batch), result -> sent(result, count));
+                    continue; // the completion releases 'sending'; when it ran inline, the next frame goes now
+                }
+                CloseReason last = closeWhenSent.get();
+                if (last != null) {
+                    close(last.getCloseCode(), last.getReasonPhrase()); // nothing in flight, nothing queued
+                    return;
+                }
+                sending.set(false);
+                // a message or a close that came after take() found 'sending' held and left it to this loop
+                if (queue.isEmpty() && closeWhenSent.get() == null) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Sending to {} failed: {}", client, e.toString());
+            close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "could not send");
+        } finally {
+            DRAINING.set(outer);
+        }
+    }
+
+    private List<String> take() {
+        List<String> batch = new ArrayList<>(Math.min(maxBatch, 16));
+        String next;
+        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private static String frame(List<String> batch) {
+        if (batch.size() == 1) {
+            return batch.get(0);
+        }
+        int length = batch.size() + 1;
+        for (String message : batch) {
+            length += message.length();
+        }
+        StringBuilder array = new StringBuilder(length).append('[');
+        for (int i = 0; i < batch.size(); i++) {
+            if (i > 0) {
+                array.append(',');
+            }
+            array.append(batch.get(i));
+        }
+        return array.append(']').toString();
+    }
+
+    private void sent(SendResult result, int count) {
+        queued.addAndGet(-count);
+        sending.set(false);
+        if (result.isOK()) {
+            drain();
+        } else {
+            LOG.debug("Sending to {} failed: {}", client, String.valueOf(result.getException()));
+            close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed");
+        }
+    }
+
+    /** Closes at once, dropping what is queued. Idempotent. */
+    public void close(CloseReason.CloseCode code, String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        queue.clear();
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(code, truncate(reason)));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("Closing the connection of {}: {}", client, e.toString());
+        }
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** {@code reason} cut to what a close frame carries, at a character boundary. */
+    public static String truncate(String reason) {
+        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_CLOSE_REASON_BYTES) {
+            return reason;
+        }
+        int end = MAX_CLOSE_REASON_BYTES;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--; // back to the first byte of the character that does not fit
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+}
