@@ -57,11 +57,17 @@ final class ArxosRuntime {
             "org.arxos.grouping.system", "org.arxos.grouping.functional", "org.arxos.render"};
 
     /**
-     * What the cache tiers import: Ehcache with the JAXB API it needs, Caffeine, Jedis and its pool, H2 with the JDBC
-     * service API, and HikariCP (the JDBC tier's and the building store's connection pool).
+     * What the bundles that keep data in a database import: the JDBC service API with H2's DataSourceFactory, the
+     * connection pool, and Arxos' JDBC support.
+     */
+    static final String[] JDBC_LIBRARIES = {"org.osgi.service.jdbc", "h2", "HikariCP", "org.arxos.jdbc"};
+
+    /**
+     * What the cache tiers import besides {@link #JDBC_LIBRARIES}: Ehcache with the JAXB API it needs, Caffeine,
+     * Jedis and its pool.
      */
     static final String[] CACHE_LIBRARIES = {"jakarta.activation-api", "jakarta.xml.bind-api", "ehcache", "caffeine",
-            "commons-pool2", "gson", "json", "redis-authx-core", "jedis", "org.osgi.service.jdbc", "h2", "HikariCP"};
+            "commons-pool2", "gson", "json", "redis-authx-core", "jedis"};
 
     /**
      * The framed container with the general codec compressor and its codecs (bzip2 needs commons-io and
@@ -84,7 +90,7 @@ final class ArxosRuntime {
     /** The JDBC building store, started by a test once it has pointed it at a database of its own. */
     static final String REPOSITORY = "org.arxos.repository.jdbc";
 
-    /** What the JDBC building store imports besides H2 and HikariCP: the native JSON format it stores snapshots in. */
+    /** What the JDBC building store imports besides {@link #JDBC_LIBRARIES}: the native JSON format of its snapshots. */
     static final String[] REPOSITORY_LIBRARIES = {"jackson-core", "org.arxos.io.json"};
 
     /** The collaboration session host, started by a test once it has pointed it at a database of its own. */
@@ -130,6 +136,7 @@ final class ArxosRuntime {
      */
     static Option[] withCacheInstalled() {
         List<String> started = new ArrayList<>(List.of(CACHE_LIBRARIES));
+        started.addAll(List.of(JDBC_LIBRARIES));
         started.addAll(List.of(COMPRESSION));
         List<Option> options = new ArrayList<>(List.of(withExtraBundles(started.toArray(String[]::new))));
         // As features/cache.bndrun: Ehcache reaches sun.misc.Unsafe without importing it, and finds its own services
@@ -144,7 +151,7 @@ final class ArxosRuntime {
 
     /**
      * As {@link #withCacheInstalled()}, with the {@link #COMPUTE} bundles started and the {@link #REPOSITORY} installed
-     * but not started (H2 comes with the cache's libraries): a test configures its database first.
+     * but not started (H2 comes with the {@link #JDBC_LIBRARIES}): a test configures its database first.
      */
     static Option[] withComputeInstalled() {
         List<Option> options = new ArrayList<>(List.of(withCacheInstalled()));
@@ -176,7 +183,7 @@ final class ArxosRuntime {
      * first.
      */
     static Option[] withCollaborationInstalled() {
-        List<String> started = new ArrayList<>(List.of("org.osgi.service.jdbc", "h2", "HikariCP"));
+        List<String> started = new ArrayList<>(List.of(JDBC_LIBRARIES));
         started.addAll(List.of(REPOSITORY_LIBRARIES));
         started.add("org.arxos.collab.crdt");
         List<Option> options = new ArrayList<>(List.of(withExtraBundles(started.toArray(String[]::new))));

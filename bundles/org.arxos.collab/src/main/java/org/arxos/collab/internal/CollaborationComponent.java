@@ -4,13 +4,15 @@ import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.arxos.api.collab.Collaboration;
 import org.arxos.api.collab.ConflictResolver;
@@ -19,6 +21,7 @@ import org.arxos.api.health.HealthContributor;
 import org.arxos.api.repository.BuildingRepository;
 import org.arxos.api.selection.Capability;
 import org.arxos.api.selection.ImplementationSelector;
+import org.arxos.jdbc.DataSourceFactories;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -35,8 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers the {@link CollaborationHost} as {@link Collaboration} (and its health as {@code collab}) once a
- * DataSourceFactory for the configured URL's driver is present, and withdraws it when that factory goes: the driver
- * follows from the URL, so switching the log to PostgreSQL is one setting (as for the JDBC repository and cache tier).
+ * DataSourceFactory for the configured URL's driver is present ({@link DataSourceFactories}), and withdraws it when
+ * that factory goes.
  * Conflict resolvers are tracked by {@code arxos.impl}; a swapped one reopens the rooms of its policy.
  */
 @Component(immediate = true, service = {}, configurationPid = CollaborationConfiguration.PID)
@@ -49,11 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class CollaborationComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(CollaborationComponent.class);
-    private static final Map<String, String> DRIVER_BY_URL_PREFIX = Map.of(
-            "jdbc:h2:", "org.h2.Driver",
-            "jdbc:postgresql:", "org.postgresql.Driver");
 
-    private final Map<DataSourceFactory, String> driverClasses = new LinkedHashMap<>();
+    private final DataSourceFactories factories = new DataSourceFactories();
     private final Map<String, ConflictResolver> resolvers = new ConcurrentHashMap<>();
     private final ImplementationSelector selector;
     private final EventBus bus;
@@ -61,8 +61,7 @@ public final class CollaborationComponent {
     private BundleContext context;
     private CollaborationConfiguration config;
     private HostSettings settings;
-    private String driverClass;
-    private DataSourceFactory factoryInUse;
+    private HikariDataSource pool;
     private CollaborationHost host;
     private ServiceRegistration<Collaboration> registration;
     private ServiceRegistration<HealthContributor> healthRegistration;
@@ -81,15 +80,7 @@ public final class CollaborationComponent {
         this.context = context;
         this.config = config;
         this.settings = HostSettings.of(config);
-        this.driverClass = DRIVER_BY_URL_PREFIX.entrySet().stream()
-                .filter(e -> config.url().startsWith(e.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-        if (driverClass == null) {
-            LOG.error("Collaboration has no known driver for url '{}'; use jdbc:h2:... or jdbc:postgresql:...",
-                    config.url());
-            return;
-        }
+        factories.use(config.url(), config.user(), config.password());
         startIfPossible();
     }
 
@@ -102,15 +93,14 @@ public final class CollaborationComponent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     synchronized void bindDataSourceFactory(DataSourceFactory factory, Map<String, Object> properties) {
-        driverClasses.put(factory, String.valueOf(properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)));
+        factories.add(factory, properties);
         if (context != null) {
             startIfPossible();
         }
     }
 
     synchronized void unbindDataSourceFactory(DataSourceFactory factory) {
-        driverClasses.remove(factory);
-        if (factory == factoryInUse) {
+        if (factories.remove(factory)) {
             stop();
             startIfPossible();
         }
@@ -144,27 +134,24 @@ public final class CollaborationComponent {
     }
 
     private void startIfPossible() {
-        if (host != null || driverClass == null) {
-            return;
-        }
-        DataSourceFactory factory = driverClasses.entrySet().stream()
-                .filter(e -> driverClass.equals(e.getValue()))
-                .map(Map.Entry::getKey)
-                .findFirst().orElse(null);
-        if (factory == null) {
-            LOG.info("Collaboration waits for a DataSourceFactory with {}={} (install the driver bundle)",
-                    DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, driverClass);
+        if (host != null) {
             return;
         }
         OperationLog log;
         try {
-            log = new OperationLog(dataSource(factory), config.url());
-        } catch (SQLException e) {
+            Optional<DataSource> dataSource = factories.open();
+            if (dataSource.isEmpty()) {
+                LOG.info("Collaboration is not there: {}", factories.unavailableReason());
+                return;
+            }
+            pool = connectionPool(dataSource.get());
+            log = new OperationLog(pool, config.url());
+        } catch (SQLException | RuntimeException e) {
             LOG.error("Collaboration is not available: the operation log at {} cannot be opened: {}", config.url(),
                     e.getMessage());
+            closePool();
             return;
         }
-        factoryInUse = factory;
         String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
         host = new CollaborationHost(log, () -> selector.require(BuildingRepository.class), resolvers::get, bus, settings,
                 System::nanoTime, node);
@@ -188,18 +175,23 @@ public final class CollaborationComponent {
             host.close();
             host = null;
         }
-        factoryInUse = null;
+        closePool();
     }
 
-    private DataSource dataSource(DataSourceFactory factory) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty(DataSourceFactory.JDBC_URL, config.url());
-        if (!config.user().isEmpty()) {
-            properties.setProperty(DataSourceFactory.JDBC_USER, config.user());
+    /** Connections kept open: a commit must not wait for a new one (nor H2 reopen its file on every call). */
+    private HikariDataSource connectionPool(DataSource dataSource) {
+        HikariConfig settings = new HikariConfig();
+        settings.setPoolName("arxos-collab");
+        settings.setDataSource(dataSource);
+        settings.setMaximumPoolSize(config.maxConnections());
+        settings.setMinimumIdle(1);
+        return new HikariDataSource(settings);
+    }
+
+    private void closePool() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
         }
-        if (!config.password().isEmpty()) {
-            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
-        }
-        return factory.createDataSource(properties);
     }
 }

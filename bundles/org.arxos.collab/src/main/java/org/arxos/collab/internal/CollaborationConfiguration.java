@@ -63,4 +63,7 @@ public @interface CollaborationConfiguration {
 
     @AttributeDefinition(min = "1", description = "Undoable operations remembered per client.")
     int undoDepth() default 100;
+
+    @AttributeDefinition(min = "1", description = "The most connections to the operation log's database open at once.")
+    int maxConnections() default 4;
 }

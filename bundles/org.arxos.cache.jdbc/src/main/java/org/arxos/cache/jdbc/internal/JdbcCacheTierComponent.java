@@ -4,14 +4,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.arxos.api.cache.CacheTier;
 import org.arxos.api.selection.Capability;
+import org.arxos.jdbc.DataSourceFactories;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -29,9 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers a {@link JdbcCacheTier} as the {@code jdbc} cache tier of level 4 once a DataSourceFactory for the
- * configured URL's driver is present, and withdraws it when that factory goes. The driver follows from the URL, so
- * switching to PostgreSQL is one setting; a declared reference's target could not follow the URL, which is why the
- * service is registered here (as the JDBC building repository does).
+ * configured URL's driver is present ({@link DataSourceFactories}), and withdraws it when that factory goes.
  */
 @Component(immediate = true, service = {}, configurationPid = JdbcTierConfiguration.PID)
 @Designate(ocd = JdbcTierConfiguration.class)
@@ -41,12 +39,10 @@ public final class JdbcCacheTierComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCacheTierComponent.class);
 
-    private final Map<DataSourceFactory, String> driverClasses = new LinkedHashMap<>();
+    private final DataSourceFactories factories = new DataSourceFactories();
 
     private BundleContext context;
     private JdbcTierConfiguration config;
-    private String driverClass;
-    private DataSourceFactory factoryInUse;
     private JdbcCacheTier tier;
     private ServiceRegistration<CacheTier> registration;
 
@@ -54,12 +50,7 @@ public final class JdbcCacheTierComponent {
     synchronized void activate(BundleContext context, JdbcTierConfiguration config) {
         this.context = context;
         this.config = config;
-        this.driverClass = DriverClasses.forUrl(config.url()).orElse(null);
-        if (driverClass == null) {
-            LOG.error("The JDBC cache tier has no known driver for url '{}'; use jdbc:h2:... or jdbc:postgresql:...",
-                    config.url());
-            return;
-        }
+        factories.use(config.url(), config.user(), config.password());
         startIfPossible();
     }
 
@@ -72,40 +63,34 @@ public final class JdbcCacheTierComponent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     synchronized void bindDataSourceFactory(DataSourceFactory factory, Map<String, Object> properties) {
-        driverClasses.put(factory, String.valueOf(properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)));
+        factories.add(factory, properties);
         if (context != null) {
             startIfPossible();
         }
     }
 
     synchronized void unbindDataSourceFactory(DataSourceFactory factory) {
-        driverClasses.remove(factory);
-        if (factory == factoryInUse) {
+        if (factories.remove(factory)) {
             stop();
             startIfPossible();
         }
     }
 
     private void startIfPossible() {
-        if (tier != null || driverClass == null) {
-            return;
-        }
-        DataSourceFactory factory = driverClasses.entrySet().stream()
-                .filter(e -> driverClass.equals(e.getValue()))
-                .map(Map.Entry::getKey)
-                .findFirst().orElse(null);
-        if (factory == null) {
-            LOG.info("The JDBC cache tier waits for a DataSourceFactory with {}={} (install the driver bundle)",
-                    DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, driverClass);
+        if (tier != null) {
             return;
         }
         try {
-            tier = new JdbcCacheTier(dataSource(factory), config, Clock.systemUTC());
+            Optional<DataSource> dataSource = factories.open();
+            if (dataSource.isEmpty()) {
+                LOG.info("The JDBC cache tier is not there: {}", factories.unavailableReason());
+                return;
+            }
+            tier = new JdbcCacheTier(dataSource.get(), config, Clock.systemUTC());
         } catch (SQLException | IllegalArgumentException e) {
             LOG.error("The JDBC cache tier is not available: {}", e.getMessage());
             return;
         }
-        factoryInUse = factory;
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(Capability.IMPL, "jdbc");
         properties.put(CacheTier.LEVEL, 4);
@@ -123,18 +108,5 @@ public final class JdbcCacheTierComponent {
             tier.close();
             tier = null;
         }
-        factoryInUse = null;
-    }
-
-    private DataSource dataSource(DataSourceFactory factory) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty(DataSourceFactory.JDBC_URL, config.url());
-        if (!config.user().isEmpty()) {
-            properties.setProperty(DataSourceFactory.JDBC_USER, config.user());
-        }
-        if (!config.password().isEmpty()) {
-            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
-        }
-        return factory.createDataSource(properties);
     }
 }

@@ -3,9 +3,8 @@ package org.arxos.repository.jdbc.internal;
 import java.sql.SQLException;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -16,6 +15,7 @@ import org.arxos.api.health.HealthContributor;
 import org.arxos.api.repository.BuildingRepository;
 import org.arxos.api.repository.RepositoryException;
 import org.arxos.api.selection.Capability;
+import org.arxos.jdbc.DataSourceFactories;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -33,10 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers a {@link JdbcBuildingStore} as the {@code jdbc} BuildingRepository once a DataSourceFactory for the
- * configured URL's driver is present, and withdraws it when that factory goes. The driver follows from the URL, so
- * switching to PostgreSQL is one setting; that is why the service is registered here rather than declared, since a
- * declared reference's target could not follow the URL. A health contributor is registered from activation on, so an
- * operator sees why the repository is not there (no driver, database unreachable).
+ * configured URL's driver is present ({@link DataSourceFactories}), and withdraws it when that factory goes. A
+ * health contributor is registered from activation on, so an operator sees why the repository is not there (no
+ * driver, database unreachable).
  */
 @Component(immediate = true, service = {}, configurationPid = JdbcRepositoryConfiguration.PID)
 @Designate(ocd = JdbcRepositoryConfiguration.class)
@@ -50,13 +49,11 @@ public final class JdbcBuildingRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcBuildingRepository.class);
 
-    private final Map<DataSourceFactory, String> factories = new LinkedHashMap<>();
     private volatile EventBus eventBus;
 
     private BundleContext context;
     private JdbcRepositoryConfiguration config;
-    private String driverClass;
-    private DataSourceFactory factoryInUse;
+    private final DataSourceFactories factories = new DataSourceFactories();
     private JdbcBuildingStore store;
     private ServiceRegistration<BuildingRepository> repositoryRegistration;
     private ServiceRegistration<HealthContributor> healthRegistration;
@@ -66,14 +63,8 @@ public final class JdbcBuildingRepository {
     synchronized void activate(BundleContext context, JdbcRepositoryConfiguration config) {
         this.context = context;
         this.config = config;
-        this.driverClass = JdbcDrivers.driverClassFor(config.url()).orElse(null);
-        if (driverClass == null) {
-            unavailableReason = "no known JDBC driver for url '" + config.url()
-                    + "'; use jdbc:h2:... or jdbc:postgresql:...";
-        } else {
-            unavailableReason = "waiting for a DataSourceFactory with osgi.jdbc.driver.class=" + driverClass
-                    + " (install the driver bundle)";
-        }
+        factories.use(config.url(), config.user(), config.password());
+        unavailableReason = factories.unavailableReason();
         Dictionary<String, Object> healthProperties = new Hashtable<>();
         healthProperties.put(HealthContributor.NAME, "repository");
         healthRegistration = context.registerService(HealthContributor.class, this::health, healthProperties);
@@ -93,16 +84,15 @@ public final class JdbcBuildingRepository {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     synchronized void bindDataSourceFactory(DataSourceFactory factory, Map<String, Object> properties) {
-        factories.put(factory, String.valueOf(properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)));
+        factories.add(factory, properties);
         if (context != null) {
             startIfPossible();
         }
     }
 
     synchronized void unbindDataSourceFactory(DataSourceFactory factory) {
-        factories.remove(factory);
-        if (factory == factoryInUse) {
-            stop("the DataSourceFactory for " + driverClass + " went away");
+        if (factories.remove(factory)) {
+            stop("the DataSourceFactory of " + config.url() + " went away");
             startIfPossible();
         }
     }
@@ -120,18 +110,18 @@ public final class JdbcBuildingRepository {
     }
 
     private void startIfPossible() {
-        if (store != null || driverClass == null) {
-            return;
-        }
-        DataSourceFactory factory = factories.entrySet().stream()
-                .filter(e -> driverClass.equals(e.getValue()))
-                .map(Map.Entry::getKey)
-                .findFirst().orElse(null);
-        if (factory == null) {
+        if (store != null) {
             return;
         }
         try {
-            store = new JdbcBuildingStore(dataSource(factory),
+            Optional<DataSource> dataSource = factories.open();
+            if (dataSource.isEmpty()) {
+                unavailableReason = factories.unavailableReason();
+                return;
+            }
+            // Health checks must answer quickly even when the server is gone.
+            dataSource.get().setLoginTimeout(5);
+            store = new JdbcBuildingStore(dataSource.get(),
                     new StoreSettings(config.snapshotInterval(), config.cachedBuildings(),
                             StoreSettings.DEFAULT_CHUNK_BYTES, config.maxConnections(), config.connectionWaitMillis()),
                     this::publish);
@@ -140,7 +130,6 @@ public final class JdbcBuildingRepository {
             LOG.error("The JDBC building repository is not available: {}", unavailableReason, e);
             return;
         }
-        factoryInUse = factory;
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(Capability.IMPL, "jdbc");
         properties.put(Constants.SERVICE_RANKING, 0);
@@ -157,23 +146,7 @@ public final class JdbcBuildingRepository {
             store.close();
             store = null;
         }
-        factoryInUse = null;
         unavailableReason = reason;
-    }
-
-    private DataSource dataSource(DataSourceFactory factory) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty(DataSourceFactory.JDBC_URL, config.url());
-        if (!config.user().isEmpty()) {
-            properties.setProperty(DataSourceFactory.JDBC_USER, config.user());
-        }
-        if (!config.password().isEmpty()) {
-            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
-        }
-        DataSource dataSource = factory.createDataSource(properties);
-        // Health checks must answer quickly even when the server is gone.
-        dataSource.setLoginTimeout(5);
-        return dataSource;
     }
 
     private Health health() {
