@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.arxos.api.compute.CalculationContext;
 import org.arxos.api.compute.ComputeEngine;
@@ -28,14 +29,26 @@ import org.arxos.compute.ignite.internal.IgniteNodeSettings;
 import org.arxos.compute.local.internal.LocalComputeEngine;
 import org.arxos.generator.GeneratorSettings;
 import org.arxos.generator.SyntheticBuilding;
+import org.arxos.model.BuildingObject;
+import org.arxos.model.ChangeRejectedException;
+import org.arxos.model.Connection;
 import org.arxos.model.Revision;
+import org.arxos.model.geometry.Bounds;
+import org.arxos.model.geometry.Footprint;
+import org.arxos.model.geometry.Polygon;
+import org.arxos.model.geometry.Polyline;
 
 /**
  * Strong and weak scaling of the heavy calculation ({@code clearance}) on Apache Ignite. In one run: the local engine
  * with one worker (T_local); then this JVM joins a loopback cluster as a client node (it submits and reduces, runs no
  * job) with one server node of one worker in a JVM of its own (T1), then two (T2), then twice the building on the two
- * (T2w); the first run on each engine is a warm-up, not counted. Also: the per-job overhead (no-op jobs through
- * one worker), and the bytes sent and received per job. Every result must equal the local engine's. Server JVMs are pinned one per core with {@code taskset} when it exists.
+ * (T2w); the first run on each engine is a warm-up, not counted. Twice the building is the building and an identical
+ * twin tower beside it, further away than the clearance distance and shifted by whole tiles: exactly twice the slices
+ * and twice the work, so that weak scaling measures the engine, not a harder problem (the generator's building of
+ * twice the objects has larger floors, so more neighbours per component: 2.26 times the work at 1,000,000 objects).
+ * Also: the per-job overhead (no-op jobs through one worker), the bytes sent and received per job, and the CPU of each
+ * server JVM and of this one. Every result must equal the local engine's. Server JVMs are pinned one per core with
+ * {@code taskset} when it exists.
  *
  * <p>Arguments (one string, as exec:exec passes {@code benchmark.sizes}): the building's objects (default 1000000),
  * then optional {@code --distance=} and {@code --tile=} (the calculation's parameters), {@code --no-pin}.
@@ -69,7 +82,6 @@ public final class ComputeScalingBenchmark {
         System.out.printf("ComputeScalingBenchmark: clearance %s on %d and %d objects (seed 42), %d cores%n",
                 parameters, objects, 2 * objects, Runtime.getRuntime().availableProcessors());
         Revision building = SyntheticBuilding.generateRevision(GeneratorSettings.of(42, objects));
-        Revision twice = SyntheticBuilding.generateRevision(GeneratorSettings.of(42, 2 * objects));
 
         Run local;
         try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
@@ -93,12 +105,17 @@ public final class ComputeScalingBenchmark {
             awaitServers(client, 2);
             Run.measure("warm-up: ignite, 2 servers", client, building, parameters, servers, local.result);
             runs.add(Run.measure("ignite, 2 servers", client, building, parameters, servers, local.result));
+            // made only now: the strong-scaling runs should not share this JVM's heap (and its collector) with it
+            Revision twice = twinTowers(building, Double.parseDouble(parameters.get("distance")),
+                    Double.parseDouble(parameters.get("tile")));
             ClearanceResult twiceLocal;
             try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
                 twiceLocal = Run.measure("local, 1 worker, 2x building", engine, twice, parameters, List.of(), null)
                         .result;
             }
             runs.add(Run.measure("ignite, 2 servers, 2x building", client, twice, parameters, servers, twiceLocal));
+            System.out.printf("  2x building: %.4f times the pairs, %d against %d slices%n", (double) twiceLocal.pairs()
+                    / local.result.pairs(), twiceLocal.slices(), local.result.slices());
         } finally {
             servers.forEach(ComputeScalingBenchmark::stopServer);
         }
@@ -107,10 +124,11 @@ public final class ComputeScalingBenchmark {
         Run two = runs.get(1);
         Run weak = runs.get(2);
         System.out.println();
-        System.out.printf("%-32s %10s %12s %8s %14s %14s%n", "run", "wall s", "server cpu s", "jobs",
-                "sent B/job", "recv B/job");
+        System.out.printf("%-32s %10s %12s %14s %12s %8s %14s %14s%n", "run", "wall s", "server cpu s",
+                "per server s", "client cpu s", "jobs", "sent B/job", "recv B/job");
         for (Run run : List.of(local, one, two, weak)) {
-            System.out.printf("%-32s %10.2f %12.2f %8d %14d %14d%n", run.name, run.seconds, run.serverCpuSeconds,
+            System.out.printf("%-32s %10.2f %12.2f %14s %12.2f %8d %14d %14d%n", run.name, run.seconds,
+                    Arrays.stream(run.serverCpuSeconds).sum(), perServer(run.serverCpuSeconds), run.clientCpuSeconds,
                     run.jobs, run.jobs == 0 ? 0 : run.sentBytes / run.jobs, run.jobs == 0 ? 0
                             : run.receivedBytes / run.jobs);
         }
@@ -128,7 +146,9 @@ public final class ComputeScalingBenchmark {
     private static final class Run {
         String name;
         double seconds;
-        double serverCpuSeconds;
+        double[] serverCpuSeconds;
+        /** CPU of this JVM (the client node: collecting, slicing, serializing, folding; all of the local run). */
+        double clientCpuSeconds;
         long jobs;
         long sentBytes;
         long receivedBytes;
@@ -140,11 +160,16 @@ public final class ComputeScalingBenchmark {
             run.name = name;
             long[] bytesBefore = engine instanceof IgniteComputeEngine ignite ? ignite.transferredBytes() : null;
             long completedBefore = engine.status().completedTasks();
-            double cpuBefore = cpuSeconds(servers);
+            double[] cpuBefore = cpuSeconds(servers);
+            System.gc(); // the garbage of the run before is not this run's
+            double clientBefore = clientCpuSeconds();
             long begin = System.nanoTime();
             run.result = new ClearanceCalculation().calculate(new Context(revision, parameters, engine));
             run.seconds = (System.nanoTime() - begin) / 1e9;
-            run.serverCpuSeconds = cpuSeconds(servers) - cpuBefore;
+            run.clientCpuSeconds = clientCpuSeconds() - clientBefore;
+            double[] cpuAfter = cpuSeconds(servers);
+            run.serverCpuSeconds = IntStream.range(0, servers.size()).mapToDouble(i -> cpuAfter[i] - cpuBefore[i])
+                    .toArray();
             run.jobs = engine.status().completedTasks() - completedBefore;
             if (bytesBefore != null) {
                 long[] bytesAfter = ((IgniteComputeEngine) engine).transferredBytes();
@@ -250,9 +275,62 @@ public final class ComputeScalingBenchmark {
         }
     }
 
-    private static double cpuSeconds(List<Process> servers) {
+    private static double[] cpuSeconds(List<Process> servers) {
         return servers.stream().mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0d))
-                .sum();
+                .toArray();
+    }
+
+    private static double clientCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    private static String perServer(double[] seconds) {
+        return seconds.length == 0 ? "-" : String.join(" / ", Arrays.stream(seconds)
+                .mapToObj(v -> String.format("%.2f", v)).toList());
+    }
+
+    /**
+     * The building and an identical tower beside it: every object but the root again, with ids prefixed, footprints
+     * moved along x by whole tiles to more than the clearance distance beyond the building's extent. Its storeys have
+     * the first tower's elevations, so both fall into the same storey bands.
+     */
+    private static Revision twinTowers(Revision building, double distance, double tile) throws ChangeRejectedException {
+        String root = building.root().orElseThrow().id();
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        for (BuildingObject o : (Iterable<BuildingObject>) building.objects()::iterator) {
+            if (o.footprint() != null) {
+                minX = Math.min(minX, o.footprint().bounds().minX());
+                maxX = Math.max(maxX, o.footprint().bounds().maxX());
+            }
+        }
+        float shift = (float) (Math.ceil((maxX - minX + distance) / tile + 1) * tile);
+        Stream<BuildingObject> twins = building.objects().filter(o -> !o.id().equals(root))
+                .map(o -> new BuildingObject(twin(o.id()), o.type(), o.kind(), o.parentId().equals(root) ? root
+                        : twin(o.parentId()), o.name(), moved(o.footprint(), shift), o.elevation(), o.properties()));
+        Stream<Connection> twinConnections = building.connections().map(c -> new Connection(twin(c.id()),
+                twin(c.fromId()), twin(c.toId()), c.kind(), c.properties()));
+        return Revision.restore(building.number(), Stream.concat(building.objects(), twins),
+                Stream.concat(building.connections(), twinConnections));
+    }
+
+    private static String twin(String id) {
+        return "twin-" + id;
+    }
+
+    private static Footprint moved(Footprint footprint, float shift) {
+        if (footprint == null) {
+            return null;
+        }
+        if (footprint instanceof Bounds b) {
+            return new Bounds(b.minX() + shift, b.minY(), b.maxX() + shift, b.maxY());
+        }
+        float[] coordinates = footprint instanceof Polygon p ? p.coordinates() : ((Polyline) footprint).coordinates();
+        for (int i = 0; i < coordinates.length; i += 2) {
+            coordinates[i] += shift;
+        }
+        return footprint instanceof Polygon ? new Polygon(coordinates) : new Polyline(coordinates);
     }
 
     private static void stopServer(Process process) {

@@ -94,12 +94,7 @@ class ComputeFailoverTest {
         System.out.printf("ComputeFailoverTest: killed node B (%s) at progress %.2f%n", command,
                 json(a.get("/api/jobs/" + job, OWNER)).path("progress").asDouble());
 
-        a.await("job " + job + " to end", JOB_TIMEOUT,
-                () -> !List.of("QUEUED", "RUNNING").contains(json(a.get("/api/jobs/" + job, OWNER)).path("state")
-                        .asText()));
-        HttpResponse<String> result = a.get("/api/jobs/" + job + "/result", OWNER);
-        assertStatus(200, result);
-        JsonNode failedOver = json(result).path("value");
+        JsonNode failedOver = resultOf(a, job).path("value");
         a.await("node A to notice node B left", Duration.ofMinutes(1),
                 () -> computeHealth(a).path("nodes").asInt() == 1);
         assertTrue(a.stderr().contains("Failed over job"), "Ignite failed jobs of node B over to node A");
@@ -117,13 +112,25 @@ class ComputeFailoverTest {
         a.gogo("arxos:use compute-engine local");
         a.await("node A's engine to be local", Duration.ofMinutes(1),
                 () -> "local".equals(computeHealth(a).path("engine").asText()));
-        HttpResponse<String> local = a.post(CALCULATION + "?" + PARAMETERS + "&limit=1000", OWNER,
+        // as a job too: on a loaded machine the local run can outlast a synchronous request's timeout
+        HttpResponse<String> localSubmitted = a.post(CALCULATION + "?async=true&" + PARAMETERS + "&limit=1000", OWNER,
                 "application/json", "{}");
-        assertStatus(200, local);
-        JsonNode expected = json(local).path("value");
-        assertFalse(json(local).path("cached").asBoolean(), "computed again, on the local engine");
+        assertStatus(202, localSubmitted);
+        JsonNode local = resultOf(a, json(localSubmitted).path("id").asText());
+        JsonNode expected = local.path("value");
+        assertFalse(local.path("cached").asBoolean(), "computed again, on the local engine");
         assertTrue(expected.path("pairs").asLong() > 0, "the building has close pairs: " + expected);
         assertEquals(expected, failedOver, "the result after failover equals the local engine's");
+    }
+
+    /** Waits for the job to end and returns its result. */
+    private static JsonNode resultOf(ArxosServer server, String job) throws Exception {
+        server.await("job " + job + " to end", JOB_TIMEOUT,
+                () -> !List.of("QUEUED", "RUNNING").contains(json(server.get("/api/jobs/" + job, OWNER))
+                        .path("state").asText()));
+        HttpResponse<String> result = server.get("/api/jobs/" + job + "/result", OWNER);
+        assertStatus(200, result);
+        return json(result);
     }
 
     private ArxosServer server(String name) throws IOException {

@@ -271,10 +271,14 @@ final class PairSearch {
         return slices;
     }
 
-    /** Maps the task over the slices on the context's engine and folds the tallies in slice order. */
+    /**
+     * Maps the task over the slices on the context's engine, largest first, and folds the tallies in slice order. A
+     * slice's work grows with the square of its components (the sweep compares each with its neighbours along x).
+     */
     static Tally run(CalculationContext context, List<Slice> slices, Task task) throws Exception {
         Sum sum = new Sum(task.disciplines(), task.limit());
-        Distribution.map(context, slices, task, 0.1, 0.95).forEach(sum::add);
+        Distribution.mapLargestFirst(context, slices, s -> (long) s.items().length * s.items().length, task, 0.1, 0.95)
+                .forEach(sum::add);
         return sum.total();
     }
 

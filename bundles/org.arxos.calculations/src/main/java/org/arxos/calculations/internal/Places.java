@@ -1,6 +1,7 @@
 package org.arxos.calculations.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,9 +64,18 @@ final class Places {
         return floors;
     }
 
-    /** The bottoms of the storeys with an elevation (not the made-up site floor), ascending. */
+    /** The distinct bottoms of the storeys with an elevation (not the made-up site floor), ascending. */
     float[] storeyBottoms() {
-        return floorBottoms.clone();
+        // storeys side by side at one elevation (towers, wings) share a band: a repeated bottom would make an empty
+        // band between them that still gets slices, and work
+        float[] distinct = new float[floorBottoms.length];
+        int n = 0;
+        for (float bottom : floorBottoms) {
+            if (n == 0 || bottom != distinct[n - 1]) {
+                distinct[n++] = bottom;
+            }
+        }
+        return Arrays.copyOf(distinct, n);
     }
 
     /** The floor nearest the datum, where doors to the outside are (the first such floor when several tie). */

@@ -158,6 +158,27 @@ class ClearanceCalculationTest {
     }
 
     @Test
+    void towersSideBySideShareTheirStoreyBands() throws Exception {
+        Model oneTower = Model.building().floor("a0", 0, 3).floor("a1", 3, 6)
+                .component("a0-x", "a0", "box", box(0, 0, 1, 1), 0, 1)
+                .component("a0-y", "a0", "box", box(1.2f, 0, 2, 1), 0, 1)
+                .component("a1-x", "a1", "box", box(0, 0, 1, 1), 3, 4);
+        Revision one = oneTower.revision();
+        Revision two = oneTower.floor("b0", 0, 3).floor("b1", 3, 6)
+                .component("b0-x", "b0", "box", box(50, 0, 51, 1), 0, 1)
+                .component("b0-y", "b0", "box", box(51.2f, 0, 52, 1), 0, 1)
+                .component("b1-x", "b1", "box", box(50, 0, 51, 1), 3, 4).revision();
+        assertTrue(Arrays.equals(new float[] {0, 3}, new Places(two).storeyBottoms()),
+                Arrays.toString(new Places(two).storeyBottoms()));
+        Map<String, String> oneTile = Map.of("distance", "0.5", "tile", "1000");
+        ClearanceResult single = Engines.run(new ClearanceCalculation(), one, oneTile);
+        ClearanceResult twin = Engines.run(new ClearanceCalculation(), two, oneTile);
+        assertEquals(List.of(new Pair("a0-x", "a0-y", 0.2)), single.closest());
+        assertEquals(List.of(new Pair("a0-x", "a0-y", 0.2), new Pair("b0-x", "b0-y", 0.2)), twin.closest());
+        assertEquals(single.slices(), twin.slices(), "the second tower's storeys make no band of their own");
+    }
+
+    @Test
     void componentsFarOutAreSearchedLikeAnyOther() throws Exception {
         float far = 3e38f;
         Revision revision = Model.building().floor("f1", 0, 3)
