@@ -81,6 +81,19 @@ public final class ByteSource {
         return s;
     }
 
+    /** {@code size} bytes (at most 8), low byte first, as an unsigned value; one bounds check for all of them. */
+    long readLittleEndian(int size) {
+        if (size > remaining()) {
+            throw truncated();
+        }
+        long value = 0;
+        for (int i = 0; i < size; i++) {
+            value |= (bytes[position + i] & 0xFFL) << (8 * i);
+        }
+        position += size;
+        return value;
+    }
+
     public void readFully(byte[] into) {
         if (into.length > remaining()) {
             throw truncated();

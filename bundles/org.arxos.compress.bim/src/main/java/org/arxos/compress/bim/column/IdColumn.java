@@ -1,5 +1,7 @@
 package org.arxos.compress.bim.column;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Ids (and other strings that are often numbered), each coded against a reference string the reader knows already
  * (the previous sibling or the parent, the previous connection, the previous new text): as the reference with its
@@ -71,6 +73,8 @@ public final class IdColumn {
         private String stepped;
         private int steppedDigits;
         private long steppedValue;
+        /** The stepped id's prefix in Latin-1, then room for its number; {@code null} for another prefix. */
+        private byte[] steppedText;
 
         public Reader(ColumnSet.Reader columns, String name) {
             ops = columns.next(name + " op");
@@ -90,6 +94,7 @@ public final class IdColumn {
                                     + reference + "', which has none");
                         }
                         steppedValue = TrailingNumber.value(reference, steppedDigits);
+                        steppedText = TrailingNumber.latin1Prefix(reference, steppedDigits, steppedText);
                     }
                     long step = numbers.readSigned();
                     if (Math.abs(step) > MAX_STEP) {
@@ -101,8 +106,10 @@ public final class IdColumn {
                         throw new MalformedDataException("the " + numbers.name() + " column steps '" + reference
                                 + "' to " + steppedValue + ", which no id of the writer ends with");
                     }
-                    stepped = new StringBuilder(steppedDigits + 20).append(reference, 0, steppedDigits)
-                            .append(steppedValue).toString();
+                    stepped = steppedText != null
+                            ? TrailingNumber.withNumber(steppedText, steppedDigits, steppedValue)
+                            : new StringBuilder(steppedDigits + 20).append(reference, 0, steppedDigits)
+                                    .append(steppedValue).toString();
                     return stepped;
                 }
                 case GUID -> {
@@ -142,6 +149,40 @@ public final class IdColumn {
                 v = v * 10 + (s.charAt(i) - '0');
             }
             return v;
+        }
+
+        /**
+         * The first {@code start} characters of {@code s} as Latin-1 bytes in {@code buffer}, or a larger array when it
+         * has no room for them and the longest number after them; {@code null} when one of them is not Latin-1.
+         */
+        static byte[] latin1Prefix(String s, int start, byte[] buffer) {
+            byte[] text = buffer != null && buffer.length >= start + MAX_DIGITS ? buffer
+                    : new byte[start + 2 * MAX_DIGITS];
+            for (int i = 0; i < start; i++) {
+                char c = s.charAt(i);
+                if (c > 0xFF) {
+                    return null;
+                }
+                text[i] = (byte) c;
+            }
+            return text;
+        }
+
+        /**
+         * The prefix in {@code text} followed by {@code value} in decimal: what appending the number to the prefix
+         * gives, without a builder's intermediate copies (a million-object decode makes a million such ids).
+         */
+        static String withNumber(byte[] text, int start, long value) {
+            int end = start + 1;
+            for (long power = 10; end - start < MAX_DIGITS && value >= power; power *= 10) {
+                end++;
+            }
+            long rest = value;
+            for (int i = end - 1; i >= start; i--) {
+                text[i] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            }
+            return new String(text, 0, end, StandardCharsets.ISO_8859_1);
         }
 
         /** Whether the digits from {@code start} are what {@link Long#toString} gives for their value. */

@@ -49,11 +49,7 @@ public final class SizedLongColumn {
             if (size > 8) {
                 throw new MalformedDataException("the " + sizes.name() + " column has a value of " + size + " bytes");
             }
-            long value = 0;
-            for (int i = 0; i < size; i++) {
-                value |= (long) bytes.read() << (8 * i);
-            }
-            return value;
+            return bytes.readLittleEndian(size);
         }
     }
 }

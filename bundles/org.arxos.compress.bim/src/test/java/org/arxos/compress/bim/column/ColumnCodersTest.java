@@ -101,6 +101,31 @@ class ColumnCodersTest {
     }
 
     @Test
+    void idsSteppedFromTheIdReadBeforeComeBackAcrossDigitCounts() {
+        String[][] chains = {{"c8", "c9", "c10", "c11", "c99", "c100", "c99", "c9", "c0"},
+            {"x999999999999999998", "x999999999999999999", "x1"},
+            {"caf\u00e9-1", "caf\u00e9-2", "caf\u00e9-10"}, {"\u03a9-1", "\u03a9-2", "\u03a9-10"},
+            {"1", "2", "10", "99999", "100000"}};
+        ColumnSet.Writer writer = new ColumnSet.Writer();
+        IdColumn.Writer column = new IdColumn.Writer(writer);
+        for (String[] chain : chains) {
+            for (int i = 1; i < chain.length; i++) {
+                column.write(chain[i], chain[i - 1]);
+            }
+        }
+        ColumnSet.Reader reader = reader(writer);
+        IdColumn.Reader back = new IdColumn.Reader(reader, "test");
+        for (String[] chain : chains) {
+            String previous = chain[0];
+            for (int i = 1; i < chain.length; i++) {
+                previous = back.read(previous);
+                assertEquals(chain[i], previous);
+            }
+        }
+        reader.expectEnd();
+    }
+
+    @Test
     void everyGlobalIdBitPatternRoundTrips() {
         SplittableRandom random = new SplittableRandom(9);
         for (int i = 0; i < 1_000; i++) {
