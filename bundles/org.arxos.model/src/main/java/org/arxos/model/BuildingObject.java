@@ -27,7 +27,8 @@ public record BuildingObject(String id, ObjectType type, String kind, String par
         if (kind == null || kind.isEmpty()) {
             throw new IllegalArgumentException("object '" + id + "' has no kind");
         }
-        if (parentId != null) {
+        // the message is built only on failure: a million-object load creates a million objects
+        if (parentId != null && !isValidId(parentId)) {
             requireId(parentId, "parent of '" + id + "'");
         }
         if (properties == null) {

@@ -13,8 +13,13 @@ public record Connection(String id, String fromId, String toId, String kind, Pro
 
     public Connection {
         BuildingObject.requireId(id, "connection id");
-        BuildingObject.requireId(fromId, "connection '" + id + "' from");
-        BuildingObject.requireId(toId, "connection '" + id + "' to");
+        // the messages are built only on failure: a million-object load creates a million connections
+        if (!BuildingObject.isValidId(fromId)) {
+            BuildingObject.requireId(fromId, "connection '" + id + "' from");
+        }
+        if (!BuildingObject.isValidId(toId)) {
+            BuildingObject.requireId(toId, "connection '" + id + "' to");
+        }
         if (kind == null || kind.isEmpty()) {
             throw new IllegalArgumentException("connection '" + id + "' has no kind");
         }
