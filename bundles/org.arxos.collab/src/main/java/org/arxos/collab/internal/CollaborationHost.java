@@ -54,6 +54,7 @@ final class CollaborationHost implements Collaboration, AutoCloseable {
     private final LongSupplier nanoTime;
     private final String nodeId;
     private final ExecutorService pool;
+    private final ExecutorService deliveries;
     private final AutoCloseable subscription;
 
     private final Map<RoomKey, Room> rooms = new HashMap<>();
@@ -87,13 +88,10 @@ final class CollaborationHost implements Collaboration, AutoCloseable {
         this.settings = settings;
         this.nanoTime = nanoTime;
         this.nodeId = nodeId;
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = task -> {
-            Thread t = new Thread(task, "arxos-collab-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.pool = Executors.newCachedThreadPool(factory);
+        this.pool = Executors.newCachedThreadPool(threads("arxos-collab-"));
+        // Sessions share as many threads as there are cores: a thread each would be hundreds of threads taking turns.
+        this.deliveries = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                threads("arxos-collab-delivery-"));
         this.subscription = bus == null ? null : bus.subscribe(APPENDED, this::appendedElsewhere);
     }
 
@@ -117,7 +115,7 @@ final class CollaborationHost implements Collaboration, AutoCloseable {
         while (true) {
             Room room = reserve(key, buildingId);
             Session session = new Session(room, user, role, clientId, listener,
-                    new TokenBucket(settings.operationsPerSecond(), settings.burst(), nanoTime), pool,
+                    new TokenBucket(settings.operationsPerSecond(), settings.burst(), nanoTime), deliveries,
                     settings.listenerQueue());
             Session joined;
             try {
@@ -207,8 +205,9 @@ final class CollaborationHost implements Collaboration, AutoCloseable {
             }
         }
         pool.shutdown();
+        deliveries.shutdown();
         try {
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS) || !deliveries.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("Collaboration threads were still busy 5 s after the host stopped");
             }
         } catch (InterruptedException e) {
@@ -321,6 +320,15 @@ final class CollaborationHost implements Collaboration, AutoCloseable {
 
     ConflictResolver resolver(String policy) {
         return resolvers.apply(policy);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     ExecutorService pool() {

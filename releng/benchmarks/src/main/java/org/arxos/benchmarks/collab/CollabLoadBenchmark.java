@@ -185,7 +185,10 @@ public final class CollabLoadBenchmark {
             behind += client.lastRevision() < last ? 1 : 0;
             rejected += client.rejected();
             conflicts += client.conflicts();
-            closed += client.closed().isDone() ? 1 : 0;
+            if (client.closed().isDone()) {
+                closed++;
+                errors.merge("closed: " + client.closed().getNow(""), 1L, Long::sum);
+            }
             client.errors().forEach((problem, n) -> errors.merge(problem, n.get(), Long::sum));
         }
         IdleCheck idleCheck = checkIdle(idle);
