@@ -36,15 +36,15 @@ import org.arxos.model.Revision;
 /**
  * The multi-tier cache on a seeded replay of realistic use of a generated building (default 189,000 items: about
  * 100,000 objects): viewers going to spaces and panning and zooming SVG tiles about them, opening hierarchy pages and
- * running calculations (see {@link CacheReplayTrace}). Until the calculations of issue 7 exist, a fresh grouping of the
- * building stands in for one. The replay has two periods of the same use: the first after the building's import,
- * the second measured. In one run, the second period is answered twice:
+ * running the calculations of issue 7 through the job service (see {@link CacheReplayTrace}). The replay has two
+ * periods of the same use: the first after the building's import, the second measured. In one run, the second period
+ * is answered twice:
  * <ol>
  * <li><b>cold</b>, without a cache: every request computed (tiles drawn by the real renderer with the kept spatial
- * hierarchy, pages written from the kept hierarchies, calculations grouped afresh);
+ * hierarchy, pages written from the kept hierarchies, calculations run by the job service on the local engine);
  * <li><b>warm</b>, through the real tiered cache with real tiers (Ehcache heap, the machine's Redis, Ehcache disk,
- * H2) and the codec compressor, which the warming after the import (zoom 0 to 2 tiles of every floor) and the first
- * period have filled, as a running server's cache is.
+ * H2) and the codec compressor, which the warming after the import (zoom 0 to 2 tiles of every floor, the standard
+ * calculations) and the first period have filled, as a running server's cache is.
  * </ol>
  * Every warm answer is checked against the cold one. Then: get latency per level as the cache saw it and through the
  * cache when a level answers, each tier's own get called directly, and the heap an entry of each memory tier retains.
@@ -352,9 +352,10 @@ public final class CacheBenchmark {
                 }
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
-                byte[] answer = building.answer(request);
+                Object answered = building.answer(request);
                 long elapsed = System.nanoTime() - t;
                 run.foregroundCpu += THREADS.getCurrentThreadCpuTime() - cpu;
+                byte[] answer = CacheReplayBuilding.bytes(answered);
                 // A hit joined to a flight of a tile being drawn ahead read no tier: it counts as answered from memory
                 int level = lastHit == null || building.computedAndReset() ? 0 : Math.max(1, lastHit.get());
                 run.add(request.kind(), elapsed, level, answer.length);
@@ -446,7 +447,7 @@ public final class CacheBenchmark {
 
     /**
      * What is warmed after an import: every floor's zoom 0 to {@value #WARMED_ZOOM} tiles that show it (as core's
-     * BuildingWarming draws them), and the standard calculation of every floor by each strategy.
+     * BuildingWarming draws them), and the standard calculations: each calculation with its default parameters.
      */
     private List<CacheReplayRequest> warming() {
         List<CacheReplayRequest> warmed = new ArrayList<>();
@@ -462,8 +463,7 @@ public final class CacheBenchmark {
                 }
             }
         });
-        building.extents().keySet().forEach(floor -> CacheReplayTrace.STRATEGIES.forEach(
-                strategy -> warmed.add(new CacheReplayRequest.Calculation(strategy, floor))));
+        warmed.addAll(CacheReplayTrace.STANDARD_CALCULATIONS);
         return warmed;
     }
 

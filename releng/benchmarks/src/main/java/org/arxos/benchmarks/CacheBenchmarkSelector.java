@@ -1,5 +1,6 @@
 package org.arxos.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,9 +16,11 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
 
 /**
- * The selector that core's floor drawings and the tiered cache call, outside OSGi: one implementation per capability
- * (the renderer, the spatial strategy, the codec compressor), and the cache while the run uses one. Without a cache,
- * the drawings draw every request, as a server without the cache bundles does.
+ * The selector that core's floor drawings, the job service and the tiered cache call, outside OSGi: the
+ * implementations of each capability (the renderer, the spatial strategy, the codec compressor, the calculations, the
+ * compute engine, the repository), the first one added serving, and the cache while the run uses one. Without a
+ * cache, the drawings draw every request and the jobs compute every calculation, as a server without the cache bundles
+ * does.
  */
 final class CacheBenchmarkSelector implements ImplementationSelector {
 
@@ -25,19 +28,28 @@ final class CacheBenchmarkSelector implements ImplementationSelector {
     private record Running(Implementation implementation, Object service) {
     }
 
-    private final Map<Capability, Running> running = new EnumMap<>(Capability.class);
+    /** Replaced whole when it changes, so that the requests' lookups take no lock. */
+    private volatile Map<Capability, List<Running>> running = Map.of();
+    private long added;
 
-    /** Adds the one implementation of a capability; its service id is the order it was added in. */
-    CacheBenchmarkSelector with(Capability capability, String name, Object service) {
-        running.put(capability, new Running(new Implementation(name, 0, "benchmark", running.size() + 1L), service));
+    /** Adds an implementation of a capability; its service id is the order it was added in. */
+    synchronized CacheBenchmarkSelector with(Capability capability, String name, Object service) {
+        Map<Capability, List<Running>> next = new EnumMap<>(Capability.class);
+        next.putAll(running);
+        List<Running> all = new ArrayList<>(next.getOrDefault(capability, List.of()));
+        all.add(new Running(new Implementation(name, 0, "benchmark", ++added), service));
+        next.put(capability, List.copyOf(all));
+        running = next;
         return this;
     }
 
-    /** Lets the drawings use the cache, or none when null. */
+    /** Lets the drawings and the jobs use the cache, or none when null. */
     synchronized void useCache(Cache cache) {
-        if (cache == null) {
-            running.remove(Capability.CACHE);
-        } else {
+        Map<Capability, List<Running>> next = new EnumMap<>(Capability.class);
+        next.putAll(running);
+        next.remove(Capability.CACHE);
+        running = next;
+        if (cache != null) {
             with(Capability.CACHE, "tiered", cache);
         }
     }
@@ -65,18 +77,20 @@ final class CacheBenchmarkSelector implements ImplementationSelector {
 
     @Override
     public <S> Optional<S> select(Class<S> spi) {
-        return Capability.of(spi).map(this::runningFor).map(r -> spi.cast(r.service()));
+        return Capability.of(spi).flatMap(c -> runningFor(c).stream().findFirst()).map(r -> spi.cast(r.service()));
     }
 
     @Override
     public <S> Optional<S> select(Class<S> spi, String implementation) {
-        return Capability.of(spi).map(this::runningFor).filter(r -> r.implementation().name().equals(implementation))
+        return Capability.of(spi).flatMap(c -> runningFor(c).stream()
+                .filter(r -> r.implementation().name().equals(implementation)).findFirst())
                 .map(r -> spi.cast(r.service()));
     }
 
     @Override
     public <S> List<S> all(Class<S> spi) {
-        return select(spi).stream().toList();
+        return Capability.of(spi).stream().flatMap(c -> runningFor(c).stream()).map(r -> spi.cast(r.service()))
+                .toList();
     }
 
     @Override
@@ -86,9 +100,10 @@ final class CacheBenchmarkSelector implements ImplementationSelector {
 
     @Override
     public CapabilityStatus capability(Capability capability) {
-        Running r = runningFor(capability);
-        return r == null ? new CapabilityStatus(capability, List.of(), null, null)
-                : new CapabilityStatus(capability, List.of(r.implementation()), null, r.implementation().name());
+        List<Running> all = runningFor(capability);
+        return all.isEmpty() ? new CapabilityStatus(capability, List.of(), null, null)
+                : new CapabilityStatus(capability, all.stream().map(Running::implementation).toList(), null,
+                        all.get(0).implementation().name());
     }
 
     @Override
@@ -101,7 +116,7 @@ final class CacheBenchmarkSelector implements ImplementationSelector {
         throw new UnsupportedOperationException("the benchmark runs one implementation of each capability");
     }
 
-    private synchronized Running runningFor(Capability capability) {
-        return running.get(capability);
+    private List<Running> runningFor(Capability capability) {
+        return running.getOrDefault(capability, List.of());
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.CacheTier;
 import org.arxos.api.cache.TierStats;
 import org.arxos.cache.BatchingTier;
+import org.arxos.cache.DecodedValueTier;
 
 /**
  * A real tier as the cache calls it, timing every get and put (a batch is one put) and telling which level answered the
@@ -33,6 +35,24 @@ class CacheBenchmarkTimedTier implements CacheTier {
         }
     }
 
+    /** The timed tier of a memory tier that keeps decoded values, timing those gets and puts too. */
+    private static final class Decoding extends CacheBenchmarkTimedTier implements DecodedValueTier {
+
+        Decoding(DecodedValueTier tier, int level, AtomicInteger lastHit) {
+            super(tier, level, lastHit);
+        }
+
+        @Override
+        public Optional<Decoded> getDecoded(CacheKey key) {
+            return timedGet(() -> ((DecodedValueTier) tier()).getDecoded(key));
+        }
+
+        @Override
+        public void putDecoded(Decoded entry, Duration timeToLive) {
+            timedPut(List.of(entry.key()), () -> ((DecodedValueTier) tier()).putDecoded(entry, timeToLive));
+        }
+    }
+
     private final CacheTier tier;
     private final int level;
     private final AtomicInteger lastHit;
@@ -42,7 +62,10 @@ class CacheBenchmarkTimedTier implements CacheTier {
 
     /** @param lastHit set to this tier's level on each hit, shared by the tiers of one cache */
     static CacheBenchmarkTimedTier of(CacheTier tier, int level, AtomicInteger lastHit) {
-        return tier instanceof BatchingTier batching ? new Batching(batching, level, lastHit)
+        if (tier instanceof BatchingTier batching) {
+            return new Batching(batching, level, lastHit);
+        }
+        return tier instanceof DecodedValueTier decoding ? new Decoding(decoding, level, lastHit)
                 : new CacheBenchmarkTimedTier(tier, level, lastHit);
     }
 
@@ -63,8 +86,12 @@ class CacheBenchmarkTimedTier implements CacheTier {
 
     @Override
     public Optional<byte[]> get(CacheKey key) {
+        return timedGet(() -> tier.get(key));
+    }
+
+    final <T> Optional<T> timedGet(Supplier<Optional<T>> get) {
         long start = System.nanoTime();
-        Optional<byte[]> value = tier.get(key);
+        Optional<T> value = get.get();
         gets.add(System.nanoTime() - start);
         if (value.isPresent()) {
             lastHit.set(level);

@@ -2,8 +2,10 @@ package org.arxos.benchmarks;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.arxos.api.cache.Cache;
-import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.CachedOperation;
 import org.arxos.api.cache.ValueCodec;
 import org.arxos.api.compress.Compressor;
+import org.arxos.api.compute.Calculation;
+import org.arxos.api.compute.CalculationRequest;
+import org.arxos.api.compute.Calculations;
 import org.arxos.api.grouping.GroupNode;
 import org.arxos.api.grouping.GroupingStrategy;
 import org.arxos.api.grouping.Hierarchy;
@@ -23,6 +27,9 @@ import org.arxos.api.grouping.HierarchyView;
 import org.arxos.api.render.RenderRequest;
 import org.arxos.api.render.Renderer;
 import org.arxos.api.selection.Capability;
+import org.arxos.compute.internal.CalculationJobs;
+import org.arxos.compute.internal.JobSettings;
+import org.arxos.compute.local.internal.LocalComputeEngine;
 import org.arxos.core.internal.FloorDrawings;
 import org.arxos.core.internal.HierarchyFloorRendering;
 import org.arxos.core.internal.PrefetchSettings;
@@ -42,7 +49,10 @@ import org.arxos.model.geometry.Bounds;
  * the tiles around each requested one ahead in the background, as in the server;
  * <li>hierarchy pages as the HTTP API writes them from a kept hierarchy (operation {@code hierarchy.page}; the JSON
  * is written here, since the endpoint is reached only over HTTP);
- * <li>calculations, whose stand-in is a fresh grouping of the whole building (operation {@code calc.grouping}).
+ * <li>calculations (issue 7's takeoff, clash, loads, egress, clearance) through the job service, {@code
+ * org.arxos.compute}'s {@link Calculations}, on the local compute engine, as a server runs them: the service keeps
+ * each result in the cache under {@code calc.<name>} with the revision's content hash, the calculation's version and
+ * the parameters.
  * </ul>
  */
 final class CacheReplayBuilding implements AutoCloseable {
@@ -69,7 +79,9 @@ final class CacheReplayBuilding implements AutoCloseable {
     };
 
     private static final CachedOperation<byte[]> PAGES = new CachedOperation<>("hierarchy.page", BYTES);
-    private static final CachedOperation<byte[]> CALCULATIONS = new CachedOperation<>("calc.grouping", BYTES);
+    private static final List<String> CALCULATIONS = List.of("takeoff", "clash", "loads", "egress", "clearance");
+    /** Compute workers: one per core of the benchmark's machine. */
+    private static final int ENGINE_WORKERS = 2;
 
     /** A room or corridor of a floor, where viewers go. */
     record Space(String floorId, Bounds bounds) {
@@ -84,6 +96,8 @@ final class CacheReplayBuilding implements AutoCloseable {
     private final FloorDrawings drawings;
     private final TilePrefetch prefetch;
     private final HierarchyFloorRendering rendering;
+    private final LocalComputeEngine engine = new LocalComputeEngine(ENGINE_WORKERS);
+    private final CalculationJobs jobs;
     private volatile CacheBenchmarkComputations cache;
     private volatile boolean drawAhead = true;
 
@@ -99,7 +113,14 @@ final class CacheReplayBuilding implements AutoCloseable {
                 .with(Capability.RENDERER, "svg-png",
                         DefaultComponent.create("org.arxos.render.internal.SvgPngRenderer", Renderer.class))
                 .with(Capability.COMPRESSOR, "codec",
-                        DefaultComponent.create("org.arxos.compress.internal.CodecCompressor", Compressor.class));
+                        DefaultComponent.create("org.arxos.compress.internal.CodecCompressor", Compressor.class))
+                .with(Capability.REPOSITORY, "replay", new CacheReplayRepository(TENANT, BUILDING, revision))
+                .with(Capability.COMPUTE_ENGINE, "local", engine);
+        for (String name : CALCULATIONS) {
+            selector.with(Capability.CALCULATION, name, DefaultComponent.create("org.arxos.calculations.internal."
+                    + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Calculation", Calculation.class));
+        }
+        jobs = new CalculationJobs(selector, JobSettings.defaults(), Clock.systemUTC());
         drawings = new FloorDrawings(selector, (tenant, building, kept, strategy) ->
                 new HierarchyView(strategy, 1, hierarchies.get(strategy)));
         this.prefetch = new TilePrefetch(drawings, prefetch);
@@ -171,10 +192,12 @@ final class CacheReplayBuilding implements AutoCloseable {
     @Override
     public void close() {
         prefetch.close();
+        jobs.close();
+        engine.close();
     }
 
-    /** What the server sends for the request. */
-    byte[] answer(CacheReplayRequest request) {
+    /** What the server answers the request with: a drawing's or a page's bytes, a calculation's result. */
+    Object answer(CacheReplayRequest request) {
         if (request instanceof CacheReplayRequest.Tile tile && !drawAhead) {
             return drawings.draw(TENANT, BUILDING, revision, "spatial", tileRequest(tile)).bytes();
         }
@@ -192,21 +215,24 @@ final class CacheReplayBuilding implements AutoCloseable {
                     revision.contentHash(), page.strategy(), page.nodeId(), page.offset(), page.limit()),
                     () -> page(page));
         }
-        CacheReplayRequest.Calculation calculation = (CacheReplayRequest.Calculation) request;
-        return CALCULATIONS.get(Optional.ofNullable(cache), calculationKey(calculation), () -> calculate(calculation));
+        return calculate((CacheReplayRequest.Calculation) request);
     }
 
-    private CacheKey calculationKey(CacheReplayRequest.Calculation calculation) {
-        return CALCULATIONS.key(TENANT, BUILDING, revision.contentHash(), calculation.strategy(),
-                calculation.floorId());
+    /** The bytes an answer is compared by: a calculation's result as text (records print every component). */
+    static byte[] bytes(Object answer) {
+        return answer instanceof byte[] bytes ? bytes : String.valueOf(answer).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Answers the request into the cache unless it is there, as the warming after an import does. */
+    /**
+     * Answers the request into the cache unless it is there, as the warming after an import does. A calculation is
+     * run as a job of the lowest priority: the job service stores its result.
+     */
     void warm(CacheReplayRequest request) {
         if (request instanceof CacheReplayRequest.Tile tile) {
             drawings.warm(TENANT, BUILDING, revision, "spatial", tileRequest(tile));
         } else if (request instanceof CacheReplayRequest.Calculation calculation) {
-            CALCULATIONS.warm(Optional.ofNullable(cache), calculationKey(calculation), () -> calculate(calculation));
+            jobs.run(new CalculationRequest(TENANT, BUILDING, revision.number(), calculation.calculation(),
+                    calculation.parameters(), Integer.MIN_VALUE));
         } else {
             throw new IllegalArgumentException("hierarchy pages are not warmed: " + request);
         }
@@ -253,17 +279,9 @@ final class CacheReplayBuilding implements AutoCloseable {
         return json.append('}');
     }
 
-    /** Groups the whole building afresh and lists the groups under the floor's node with their object counts. */
-    private byte[] calculate(CacheReplayRequest.Calculation calculation) {
-        Hierarchy grouped = strategies.get(calculation.strategy()).group(revision);
-        String node = floorNode(grouped, calculation.floorId()).orElse(grouped.root().id());
-        StringBuilder report = new StringBuilder("floor ").append(calculation.floorId()).append('\n');
-        for (int offset = 0; offset < grouped.node(node).orElseThrow().childCount(); offset += 1_000) {
-            for (GroupNode group : grouped.children(node, offset, 1_000)) {
-                report.append(group.label()).append('\t').append(group.objectCount()).append('\n');
-            }
-        }
-        return report.toString().getBytes(StandardCharsets.UTF_8);
+    private Serializable calculate(CacheReplayRequest.Calculation calculation) {
+        return jobs.run(new CalculationRequest(TENANT, BUILDING, revision.number(), calculation.calculation(),
+                calculation.parameters(), 0)).value();
     }
 
     /** The node of the floor in a hierarchy, looked for in its top two levels. */

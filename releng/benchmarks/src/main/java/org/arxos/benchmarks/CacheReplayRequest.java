@@ -1,5 +1,7 @@
 package org.arxos.benchmarks;
 
+import java.util.Map;
+
 import org.arxos.api.render.TileAddress;
 
 /** One request of the replayed use of a building, as a client sends it. */
@@ -25,11 +27,15 @@ sealed interface CacheReplayRequest {
     }
 
     /**
-     * A calculation for a floor. Until the calculations of issue 7 exist, a fresh grouping of the whole building by a
-     * strategy stands in for one (the expensive operation that exists), reported for the floor: the groups under the
-     * floor's node, or the top-level groups where the strategy does not group by floor.
+     * A calculation of the building (issue 7's takeoff, clash, loads, egress or clearance) with the parameters the
+     * viewer chose, run through the job service.
      */
-    record Calculation(String strategy, String floorId) implements CacheReplayRequest {
+    record Calculation(String calculation, Map<String, String> parameters) implements CacheReplayRequest {
+
+        public Calculation {
+            parameters = Map.copyOf(parameters);
+        }
+
         @Override
         public String kind() {
             return "calculation";

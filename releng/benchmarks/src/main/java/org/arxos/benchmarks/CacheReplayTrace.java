@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import org.arxos.api.grouping.GroupNode;
 import org.arxos.api.grouping.Hierarchy;
@@ -18,7 +19,8 @@ import org.arxos.model.geometry.Bounds;
  * space (a room, a plant room, a corridor): spaces are visited in proportion to 1 / rank of a seeded order (Zipf), so
  * a few are asked for often and most rarely. Such a viewer opens the space's floor whole, zooms towards the space a
  * level at a time until it fills about a tile, then looks around it: pans, zooms in or out, opens the hierarchy a
- * level at a time, runs a calculation for the floor. The other viewers (a fifth of the sessions) browse a
+ * level at a time, runs a calculation of the building (a takeoff, clash detection, load roll-up, egress distances or
+ * clearances; mostly with the default parameters). The other viewers (a fifth of the sessions) browse a
  * random floor: pan and zoom towards anywhere. A viewer's map client keeps what it has fetched during the session, so
  * the server sees each tile and page at most once per session: what repeats is what sessions share.
  *
@@ -37,8 +39,24 @@ final class CacheReplayTrace {
     private static final int ACTIONS_AT_SPACE = 6;
     private static final int BROWSING_ACTIONS = 16;
     private static final int PAGE_LIMIT = 50;
-    /** The grouping strategies a calculation's stand-in groups by. */
-    static final List<String> STRATEGIES = List.of("spatial", "system", "functional");
+    /** The calculations with their default parameters: what the warming after an import runs. */
+    static final List<CacheReplayRequest.Calculation> STANDARD_CALCULATIONS = Stream.of("takeoff", "clash", "loads",
+            "egress", "clearance").map(name -> new CacheReplayRequest.Calculation(name, Map.of())).toList();
+
+    /** A calculation viewers run, and its share of the calculations they run. */
+    private record Choice(double share, CacheReplayRequest.Calculation calculation) {
+    }
+
+    /** Mostly with the default parameters; some viewers change one. The shares add up to 1. */
+    private static final List<Choice> CALCULATIONS = List.of(
+            new Choice(0.25, new CacheReplayRequest.Calculation("takeoff", Map.of())),
+            new Choice(0.10, new CacheReplayRequest.Calculation("takeoff", Map.of("groupBy", "floor,kind"))),
+            new Choice(0.15, new CacheReplayRequest.Calculation("clash", Map.of())),
+            new Choice(0.05, new CacheReplayRequest.Calculation("clash", Map.of("tolerance", "0.05"))),
+            new Choice(0.10, new CacheReplayRequest.Calculation("loads", Map.of())),
+            new Choice(0.15, new CacheReplayRequest.Calculation("egress", Map.of())),
+            new Choice(0.12, new CacheReplayRequest.Calculation("clearance", Map.of())),
+            new Choice(0.08, new CacheReplayRequest.Calculation("clearance", Map.of("distance", "1"))));
 
     private record Point(double x, double y) {
     }
@@ -256,7 +274,13 @@ final class CacheReplayTrace {
 
         void calculate() {
             step();
-            request(new CacheReplayRequest.Calculation(STRATEGIES.get(random.nextInt(STRATEGIES.size())), floor));
+            double pick = random.nextDouble();
+            int i = 0;
+            while (i < CALCULATIONS.size() - 1 && pick >= CALCULATIONS.get(i).share()) {
+                pick -= CALCULATIONS.get(i).share();
+                i++;
+            }
+            request(CALCULATIONS.get(i).calculation());
         }
 
         /** Begins the requests of a new action. */

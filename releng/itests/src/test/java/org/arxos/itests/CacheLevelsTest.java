@@ -61,7 +61,9 @@ public class CacheLevelsTest {
 
     @Before
     public void startCache() throws Exception {
-        runtime = CacheRuntime.start(context, configurations, CacheRuntime.SHARED_REDIS_PORT, Map.of());
+        // every value at every level, however cheap it is to compute: what these tests look for
+        runtime = CacheRuntime.start(context, configurations, CacheRuntime.SHARED_REDIS_PORT,
+                Map.of(CacheRuntime.CACHE_PID, Map.of("admission.by.cost", false)));
         cache = runtime.awaitCache();
     }
 

@@ -27,7 +27,8 @@ public @interface CacheConfiguration {
 
     @AttributeDefinition(name = "Write mode per level",
             description = "level=through (stored before the request returns) or level=behind (queued and stored "
-                    + "by a writer thread of the tier); levels not named here write through.")
+                    + "by a writer thread of the tier); levels not named here write through, and so do memory tiers "
+                    + "that keep decoded values.")
     String[] write_modes() default {"4=behind"};
 
     @AttributeDefinition(name = "Write-behind queue", min = "1",
@@ -71,4 +72,10 @@ public @interface CacheConfiguration {
 
     @AttributeDefinition(name = "Longest wait between retries")
     String outage_backoff_max() default "PT5M";
+
+    @AttributeDefinition(name = "Admission by cost",
+            description = "A computed value is stored in the fastest level, and in a slower level only when its "
+                    + "operation takes longer to compute (over its latest computations) than that level's mean get: "
+                    + "what is cheaper to compute than to fetch is neither stored nor looked for there.")
+    boolean admission_by_cost() default true;
 }

@@ -24,11 +24,13 @@ import org.arxos.api.cache.CacheKey;
  * @param maxValueSize        values whose encoded form is larger are not stored
  * @param backoffMin          how long a failed tier is bypassed at first
  * @param backoffMax          how long a failed tier is bypassed at most
+ * @param admissionByCost     whether a level below the first stores and is asked for an operation's values only when
+ *                            computing them takes longer than that level's mean get
  */
 record CacheSettings(Duration defaultTtl, Map<String, Duration> operationTtls, Map<Integer, String> pins,
         Map<Integer, WriteMode> writeModes, int writeBehindQueue, int writeBehindBatch, Duration writeBehindLinger,
         Map<Integer, Duration> tierTimeouts, Duration invalidationTimeout, int compressionThreshold, int maxValueSize,
-        Duration backoffMin, Duration backoffMax) {
+        Duration backoffMin, Duration backoffMax, boolean admissionByCost) {
 
     enum WriteMode {
         THROUGH, BEHIND
@@ -70,7 +72,7 @@ record CacheSettings(Duration defaultTtl, Map<String, Duration> operationTtls, M
                         CacheSettings::duration),
                 duration("invalidation.timeout", c.invalidation_timeout()), c.compression_threshold(),
                 c.max_value_size(), duration("outage.backoff.min", c.outage_backoff_min()),
-                duration("outage.backoff.max", c.outage_backoff_max()));
+                duration("outage.backoff.max", c.outage_backoff_max()), c.admission_by_cost());
     }
 
     /** The time to live of entries of the key's operation. */

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.CacheTier;
 import org.arxos.api.cache.TierStats;
 import org.arxos.api.selection.CallFailure;
 import org.arxos.cache.BatchingTier;
+import org.arxos.cache.DecodedValueTier;
 import org.arxos.cache.KeyPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ final class GuardedTier {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedTier.class);
     private static final int MAX_PENDING_INVALIDATIONS = 1000;
     private static final int ENTRIES_PER_TIME_LIMIT = 64;
+    private static final int ASK_ANYWAY_EVERY = 64;
     private static final KeyPattern EVERYTHING = KeyPattern.of("*");
 
     private final CacheTier tier;
@@ -45,6 +48,9 @@ final class GuardedTier {
     private final List<KeyPattern> pending = new ArrayList<>();
     private volatile TierStats lastStats;
     private volatile boolean retired;
+    /** The time of a get, hits and misses, over the latest gets. */
+    private final MovingMean getTime = new MovingMean();
+    private final AtomicLong skippedGets = new AtomicLong();
 
     GuardedTier(CacheTier tier, int level, String name, CacheSettings settings, TierCalls calls,
             InvalidationLog invalidations, Clock clock) {
@@ -103,8 +109,41 @@ final class GuardedTier {
     }
 
     Optional<byte[]> get(CacheKey key) {
+        long start = System.nanoTime();
         Optional<byte[]> found = call("get", timeout, () -> tier.get(key), Optional.empty());
+        getTime.add(System.nanoTime() - start);
         return found == null ? Optional.empty() : found;
+    }
+
+    /** Whether the tier keeps entries as decoded values: the cache then reads and stores it only through those. */
+    boolean keepsDecoded() {
+        return tier instanceof DecodedValueTier;
+    }
+
+    /** For a tier that {@linkplain #keepsDecoded() keeps decoded values}. */
+    Optional<DecodedValueTier.Decoded> getDecoded(CacheKey key) {
+        long start = System.nanoTime();
+        Optional<DecodedValueTier.Decoded> found = call("get", timeout, () -> ((DecodedValueTier) tier)
+                .getDecoded(key), Optional.empty());
+        getTime.add(System.nanoTime() - start);
+        return found == null ? Optional.empty() : found;
+    }
+
+    /**
+     * Whether a value that takes this long to compute is worth keeping here: it is unless fetching it back (the tier's
+     * mean get) takes as long as computing it again.
+     */
+    boolean worthKeeping(long computeNanos) {
+        return computeNanos > getTime.nanos();
+    }
+
+    /**
+     * Whether to ask the tier for a value that takes this long to compute: when it is {@linkplain #worthKeeping worth
+     * keeping} here, and one time in {@value #ASK_ANYWAY_EVERY} all the same, so that the mean get follows the tier
+     * when it gets faster again.
+     */
+    boolean worthAsking(long computeNanos) {
+        return worthKeeping(computeNanos) || skippedGets.incrementAndGet() % ASK_ANYWAY_EVERY == 0;
     }
 
     /**
@@ -118,6 +157,17 @@ final class GuardedTier {
         } else {
             behind.submit(new WriteBehind.Write(key, entry, timeToLive, mark));
         }
+    }
+
+    /**
+     * As {@link #store}, for a tier that {@linkplain #keepsDecoded() keeps decoded values}: always written through, as
+     * a memory tier's put costs less than queueing it would.
+     */
+    void storeDecoded(DecodedValueTier.Decoded entry, Duration timeToLive, long mark) {
+        invalidations.storeUnlessInvalidated(mark, entry.key(), () -> call("put", timeout, () -> {
+            ((DecodedValueTier) tier).putDecoded(entry, timeToLive);
+            return Boolean.TRUE;
+        }, Boolean.FALSE));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -19,6 +20,7 @@ import org.arxos.api.health.Health;
 import org.arxos.api.health.HealthContributor;
 import org.arxos.api.selection.CallFailure;
 import org.arxos.api.selection.ImplementationSelector;
+import org.arxos.cache.DecodedValueTier;
 import org.arxos.cache.KeyPattern;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -66,6 +68,8 @@ public final class TieredCache implements Cache, HealthContributor {
     private final LongAdder requests = new LongAdder();
     private final LongAdder hits = new LongAdder();
     private final LongAdder computations = new LongAdder();
+    /** How long each operation takes to compute, over its latest computations. */
+    private final Map<String, MovingMean> computeTimes = new ConcurrentHashMap<>();
 
     @Activate
     public TieredCache(CacheConfiguration configuration) {
@@ -230,60 +234,172 @@ public final class TieredCache implements Cache, HealthContributor {
         return outcome.shared() ? new Resolved<>(outcome.value().value(), false) : outcome.value();
     }
 
+    /**
+     * What a tier had for a key.
+     *
+     * @param entry     the entry's bytes, or null when the tier keeps decoded values (made only when a slower kind of
+     *                  tier is to have them)
+     * @param valueSize the value's encoded size, uncompressed
+     * @param decoded   what a decoded-value tier kept, or null
+     */
+    private record Found<V>(V value, long expiresAt, byte[] entry, int valueSize, DecodedValueTier.Decoded decoded) {
+
+        byte[] bytes() {
+            return entry != null ? entry : bytesOf(decoded);
+        }
+    }
+
     private <V> Optional<V> readThrough(List<GuardedTier> lineup, CacheKey key, ValueCodec<V> codec, long mark) {
+        long cost = settings.admissionByCost() ? computeTime(key) : 0;
         for (int i = 0; i < lineup.size(); i++) {
             GuardedTier tier = lineup.get(i);
-            Optional<byte[]> entry = tier.get(key);
-            if (entry.isEmpty()) {
+            if (i > 0 && cost > 0 && !tier.worthAsking(cost)) {
+                // the operation's values are not stored there: asking would only add the tier's latency to a miss
                 continue;
             }
+            Optional<Found<V>> found;
             try {
-                Envelope envelope = Envelope.of(entry.get());
-                if (!envelope.key().equals(key.toString())) {
-                    throw new CorruptEntryException("it is the entry of " + envelope.key());
-                }
-                if (envelope.expiredAt(clock.millis())) {
-                    tier.remove(key);
-                    continue;
-                }
-                Optional<byte[]> payload = envelope.compressed()
-                        ? compression.decompress(envelope.compressor(), envelope.payload())
-                        : Optional.of(envelope.payload());
-                if (payload.isPresent()) {
-                    V value = decode(codec, payload.get());
-                    promote(lineup.subList(0, i), key, entry.get(), envelope.expiresAt(), mark);
-                    return Optional.of(value);
-                }
+                found = tier.keepsDecoded() ? decodedIn(tier, key, codec) : tier.get(key).flatMap(
+                        entry -> decode(tier, key, codec, entry));
             } catch (CorruptEntryException e) {
                 LOG.warn("Cache tier {} returned an unreadable entry for {}; it is removed and counts as a miss: {}",
                         tier, key, e.getMessage());
                 tier.remove(key);
+                continue;
+            }
+            if (found.isPresent()) {
+                promote(lineup.subList(0, i), key, codec, found.get(), mark);
+                return Optional.of(found.get().value());
             }
         }
         return Optional.empty();
     }
 
+    /**
+     * The value a decoded-value tier keeps, as it is: its codec made it (or one of the same class, as the cached
+     * operation of a key always has), so decoding its bytes again would give an equal value.
+     */
+    @SuppressWarnings("unchecked")
+    private <V> Optional<Found<V>> decodedIn(GuardedTier tier, CacheKey key, ValueCodec<V> codec) {
+        Optional<DecodedValueTier.Decoded> kept = tier.getDecoded(key);
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        DecodedValueTier.Decoded decoded = kept.get();
+        if (!decoded.key().equals(key)) {
+            throw new CorruptEntryException("it is the entry of " + decoded.key());
+        }
+        if (clock.millis() >= decoded.expiresAt()) {
+            tier.remove(key);
+            return Optional.empty();
+        }
+        if (decoded.codec() == codec || decoded.codec().getClass() == codec.getClass()) {
+            return Optional.of(new Found<>((V) decoded.value(), decoded.expiresAt(), null, decoded.size(), decoded));
+        }
+        return decode(tier, key, codec, bytesOf(decoded));
+    }
+
+    /** The bytes of a decoded entry, made again from its value. */
+    private static byte[] bytesOf(DecodedValueTier.Decoded decoded) {
+        try {
+            return decoded.entry().get();
+        } catch (RuntimeException e) {
+            throw new CorruptEntryException("its bytes cannot be made from its value (" + CallFailure.describe(e) + ")",
+                    e);
+        }
+    }
+
+    /** The value of an entry's bytes; empty when it expired (it is then removed from the tier). */
+    private <V> Optional<Found<V>> decode(GuardedTier tier, CacheKey key, ValueCodec<V> codec, byte[] entry) {
+        Envelope envelope = Envelope.of(entry);
+        if (!envelope.key().equals(key.toString())) {
+            throw new CorruptEntryException("it is the entry of " + envelope.key());
+        }
+        if (envelope.expiredAt(clock.millis())) {
+            tier.remove(key);
+            return Optional.empty();
+        }
+        Optional<byte[]> payload = envelope.compressed()
+                ? compression.decompress(envelope.compressor(), envelope.payload())
+                : Optional.of(envelope.payload());
+        return payload.map(bytes -> new Found<>(decode(codec, bytes), envelope.expiresAt(), entry, bytes.length, null));
+    }
+
     /** Copies an entry found in a slower tier into the faster ones, with the time it has left. */
-    private void promote(List<GuardedTier> faster, CacheKey key, byte[] entry, long expiresAt, long mark) {
-        Duration left = Duration.ofMillis(expiresAt - clock.millis());
-        if (!left.isNegative() && !left.isZero()) {
-            faster.forEach(tier -> tier.store(key, entry, left, mark));
+    private <V> void promote(List<GuardedTier> faster, CacheKey key, ValueCodec<V> codec, Found<V> found, long mark) {
+        Duration left = Duration.ofMillis(found.expiresAt() - clock.millis());
+        if (faster.isEmpty() || left.isNegative() || left.isZero()) {
+            return;
+        }
+        byte[] entry;
+        try {
+            entry = faster.stream().allMatch(GuardedTier::keepsDecoded) ? null : found.bytes();
+        } catch (CorruptEntryException e) {
+            LOG.warn("An entry of {} found in a slower tier is not copied into the faster ones: {}", key,
+                    e.getMessage());
+            return;
+        }
+        for (GuardedTier tier : faster) {
+            if (tier.keepsDecoded()) {
+                tier.storeDecoded(found.decoded() != null ? found.decoded()
+                        : decoded(key, codec, found.value(), found.expiresAt(), found.valueSize()), left, mark);
+            } else {
+                tier.store(key, entry, left, mark);
+            }
         }
     }
 
     private <V> Resolved<V> computeAndStore(List<GuardedTier> lineup, CacheKey key, ValueCodec<V> codec,
             Duration timeToLive, Supplier<V> compute, long mark) {
+        long start = System.nanoTime();
         V value = compute.get();
+        MovingMean computeTime = computeTimes.computeIfAbsent(key.operation(), operation -> new MovingMean());
+        computeTime.add(System.nanoTime() - start);
         computations.increment();
         if (value != null && !lineup.isEmpty()) {
-            entryOf(key, codec, value, timeToLive)
-                    .ifPresent(entry -> lineup.forEach(tier -> tier.store(key, entry, timeToLive, mark)));
+            boolean byCost = settings.admissionByCost();
+            List<GuardedTier> storing = new ArrayList<>(lineup.size());
+            for (int i = 0; i < lineup.size(); i++) {
+                if (i == 0 || !byCost || lineup.get(i).worthKeeping(computeTime.nanos())) {
+                    storing.add(lineup.get(i));
+                }
+            }
+            long expiresAt = expiryAfter(timeToLive);
+            payloadOf(key, codec, value).ifPresent(payload -> {
+                // compressed and enveloped only for tiers that keep bytes
+                byte[] entry = storing.stream().allMatch(GuardedTier::keepsDecoded) ? null
+                        : entryOf(key, payload, expiresAt);
+                for (GuardedTier tier : storing) {
+                    if (tier.keepsDecoded()) {
+                        tier.storeDecoded(decoded(key, codec, value, expiresAt, payload.length), timeToLive, mark);
+                    } else {
+                        tier.store(key, entry, timeToLive, mark);
+                    }
+                }
+            });
         }
         return new Resolved<>(value, true);
     }
 
-    /** The envelope of a computed value, or empty when the value cannot or should not be stored. */
-    private <V> Optional<byte[]> entryOf(CacheKey key, ValueCodec<V> codec, V value, Duration timeToLive) {
+    /** How long the key's operation takes to compute, over its latest computations here; 0 when not known yet. */
+    private long computeTime(CacheKey key) {
+        MovingMean time = computeTimes.get(key.operation());
+        return time == null ? 0 : time.nanos();
+    }
+
+    /**
+     * A value as a decoded-value tier keeps it, weighed by its encoded size uncompressed (about what it takes on the
+     * heap); its entry is made again only when a tier's bytes are asked for.
+     */
+    private <V> DecodedValueTier.Decoded decoded(CacheKey key, ValueCodec<V> codec, V value, long expiresAt,
+            int valueSize) {
+        return new DecodedValueTier.Decoded(key, value, codec, expiresAt, valueSize, () -> payloadOf(key, codec, value)
+                .map(payload -> entryOf(key, payload, expiresAt)).orElseThrow(() -> new IllegalStateException(
+                        "the value of " + key + " was stored but cannot be encoded again")));
+    }
+
+    /** The value as its codec encodes it, or empty when it cannot or should not be stored. */
+    private <V> Optional<byte[]> payloadOf(CacheKey key, ValueCodec<V> codec, V value) {
         byte[] payload;
         try {
             payload = codec.encode(value);
@@ -295,11 +411,15 @@ public final class TieredCache implements Cache, HealthContributor {
             LOG.debug("A value for {} is not cached: {} bytes is more than max.value.size", key, payload.length);
             return Optional.empty();
         }
-        long expiresAt = expiryAfter(timeToLive);
-        Envelope envelope = compression.compress(payload)
+        return Optional.of(payload);
+    }
+
+    /** The entry a tier keeps as bytes: the envelope of the payload, compressed when it is large. */
+    private byte[] entryOf(CacheKey key, byte[] payload, long expiresAt) {
+        return compression.compress(payload)
                 .map(c -> new Envelope(key.toString(), expiresAt, c.compressor(), c.bytes()))
-                .orElseGet(() -> new Envelope(key.toString(), expiresAt, null, payload));
-        return Optional.of(envelope.toBytes());
+                .orElseGet(() -> new Envelope(key.toString(), expiresAt, null, payload))
+                .toBytes();
     }
 
     private long expiryAfter(Duration timeToLive) {

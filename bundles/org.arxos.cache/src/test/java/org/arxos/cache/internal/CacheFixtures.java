@@ -4,6 +4,7 @@ import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,10 +42,12 @@ final class CacheFixtures {
 
     /**
      * Settings as the component gets them from ConfigAdmin: properties by their configuration names
-     * ({@code "write.modes"}), every other attribute at its default.
+     * ({@code "write.modes"}), every other attribute at its default except admission by cost, off unless given: the
+     * tests' computations take microseconds, and they check where values go, which admission would decide by timing.
      */
     static CacheSettings settings(Object... namesAndValues) {
         Map<String, Object> properties = new HashMap<>();
+        properties.put("admission.by.cost", false);
         for (int i = 0; i < namesAndValues.length; i += 2) {
             properties.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
@@ -53,6 +56,15 @@ final class CacheFixtures {
                 (proxy, method, args) -> properties.getOrDefault(method.getName().replace('_', '.'),
                         method.getDefaultValue()));
         return CacheSettings.of(configuration);
+    }
+
+    /** A cache over the tiers, fastest first: levels 1, 2, ... */
+    static TieredCache over(CacheSettings settings, Clock clock, TestTier... tiers) {
+        TieredCache cache = new TieredCache(settings, clock);
+        for (int i = 0; i < tiers.length; i++) {
+            cache.bindTier(tiers[i], registration(i + 1, tiers[i].name, 0, i + 1L));
+        }
+        return cache;
     }
 
     static Map<String, Object> registration(int level, String name, int ranking, long serviceId) {

@@ -31,6 +31,7 @@ class TestTier implements CacheTier {
     private volatile CountDownLatch getGate;
     private volatile CountDownLatch putGate;
     private volatile CountDownLatch statsGate;
+    private volatile long getDelayMillis;
 
     TestTier(String name) {
         this.name = name;
@@ -48,6 +49,12 @@ class TestTier implements CacheTier {
 
     void heal() {
         failure = null;
+    }
+
+    /** Gets take at least this long from now on: a slow backend. */
+    TestTier slowGets(long millis) {
+        getDelayMillis = millis;
+        return this;
     }
 
     /** Gets read their entry, then wait until the returned latch is opened. */
@@ -73,6 +80,7 @@ class TestTier implements CacheTier {
         enter("get " + key);
         byte[] entry = entries.get(key);
         await(getGate);
+        pause(getDelayMillis);
         return Optional.ofNullable(entry);
     }
 
@@ -106,7 +114,7 @@ class TestTier implements CacheTier {
         return new TierStats(name, 0, 0, 0, entries.size(), 0, 0, true);
     }
 
-    private void enter(String call) {
+    void enter(String call) {
         calls.incrementAndGet();
         if (recording) {
             log.add(call);
@@ -114,6 +122,17 @@ class TestTier implements CacheTier {
         RuntimeException current = failure;
         if (current != null) {
             throw current;
+        }
+    }
+
+    static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted in a slow call", e);
+            }
         }
     }
 

@@ -11,10 +11,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongFunction;
 
 import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.CacheTier;
 import org.arxos.api.cache.TierStats;
+import org.arxos.cache.DecodedValueTier;
 import org.arxos.cache.KeyPattern;
 import org.arxos.cache.TenantQuotas;
 import org.osgi.service.component.annotations.Activate;
@@ -31,7 +33,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 /**
- * The L1 memory tier on Caffeine. Each tenant is a partition, a Caffeine cache of its own made on the tenant's first
+ * The L1 memory tier on Caffeine, keeping the entries the cache stores as decoded values as those values. Each tenant
+ * is a partition, a Caffeine cache of its own made on the tenant's first
  * put, weighed in bytes (value plus key characters) against the tenant's quota, so one tenant's load evicts only its
  * own entries. Within a partition W-TinyLFU decides: a new entry is admitted only when it has been asked for more often
  * than the entry it would push out, so a scan of one-off keys does not flush the hot ones.
@@ -43,7 +46,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 @Component(service = CacheTier.class, configurationPid = CaffeineTierConfiguration.PID,
         property = {"arxos.impl=caffeine", CacheTier.LEVEL + ":Integer=1", "service.ranking:Integer=5"})
 @Designate(ocd = CaffeineTierConfiguration.class)
-public final class CaffeineTier implements CacheTier {
+public final class CaffeineTier implements DecodedValueTier {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaffeineTier.class);
     private static final long MEGABYTE = 1024 * 1024;
@@ -81,6 +84,10 @@ public final class CaffeineTier implements CacheTier {
 
     @Override
     public Optional<byte[]> get(CacheKey key) {
+        return Optional.ofNullable(stored(key)).map(StoredValue::bytes);
+    }
+
+    private StoredValue stored(CacheKey key) {
         long start = System.nanoTime();
         Cache<CacheKey, StoredValue> partition = partitions.get(key.tenant());
         StoredValue value = null;
@@ -90,12 +97,28 @@ public final class CaffeineTier implements CacheTier {
             value = partition.getIfPresent(key);
         }
         getNanos.add(System.nanoTime() - start);
-        return value == null ? Optional.empty() : Optional.of(value.bytes());
+        return value;
     }
 
     @Override
     public void put(CacheKey key, byte[] value, Duration timeToLive) {
         Objects.requireNonNull(value, "value");
+        store(key, timeToLive, nanos -> new StoredValue(value, nanos));
+    }
+
+    @Override
+    public Optional<Decoded> getDecoded(CacheKey key) {
+        return Optional.ofNullable(stored(key)).map(StoredValue::decoded);
+    }
+
+    @Override
+    public void putDecoded(Decoded entry, Duration timeToLive) {
+        Objects.requireNonNull(entry, "entry");
+        store(entry.key(), timeToLive, nanos -> new StoredValue(entry, nanos));
+    }
+
+    /** @param value the value to store with its time to live in nanoseconds */
+    private void store(CacheKey key, Duration timeToLive, LongFunction<StoredValue> value) {
         Objects.requireNonNull(timeToLive, "timeToLive");
         Cache<CacheKey, StoredValue> partition = partitions.get(key.tenant());
         if (timeToLive.isNegative() || timeToLive.isZero()) {
@@ -107,7 +130,7 @@ public final class CaffeineTier implements CacheTier {
         if (partition == null && (partition = newPartition(key.tenant())) == null) {
             return;
         }
-        partition.put(key, new StoredValue(value, nanos(timeToLive)));
+        partition.put(key, value.apply(nanos(timeToLive)));
     }
 
     @Override
@@ -195,7 +218,7 @@ public final class CaffeineTier implements CacheTier {
     private static int weight(CacheKey key, StoredValue value) {
         int keyLength = key.tenant().length() + key.building().length() + key.operation().length()
                 + key.inputHash().length() + 3;
-        return value.bytes().length + keyLength;
+        return value.size() + keyLength;
     }
 
     private static long nanos(Duration timeToLive) {

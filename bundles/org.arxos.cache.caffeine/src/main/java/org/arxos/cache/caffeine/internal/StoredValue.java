@@ -1,8 +1,31 @@
 package org.arxos.cache.caffeine.internal;
 
+import org.arxos.cache.DecodedValueTier;
+
 /**
- * A cached value with the time to live it was stored with, which {@link EntryTimeToLive} hands to Caffeine. The bytes
- * are kept as given, not copied: the tiered cache never changes a value after storing it.
+ * A cached entry with the time to live it was stored with, which {@link EntryTimeToLive} hands to Caffeine: its bytes,
+ * or its decoded value (whose bytes are made when asked for). Bytes are kept as given, not copied: the tiered cache
+ * never changes an entry after storing it.
+ *
+ * @param stored  the entry's bytes, or null when it is kept decoded
+ * @param decoded the decoded entry, or null when it is kept as bytes
  */
-record StoredValue(byte[] bytes, long timeToLiveNanos) {
+record StoredValue(byte[] stored, DecodedValueTier.Decoded decoded, long timeToLiveNanos) {
+
+    StoredValue(byte[] bytes, long timeToLiveNanos) {
+        this(bytes, null, timeToLiveNanos);
+    }
+
+    StoredValue(DecodedValueTier.Decoded decoded, long timeToLiveNanos) {
+        this(null, decoded, timeToLiveNanos);
+    }
+
+    byte[] bytes() {
+        return stored != null ? stored : decoded.entry().get();
+    }
+
+    /** What the entry weighs: its bytes, or a decoded value's size (without making its bytes). */
+    int size() {
+        return stored != null ? stored.length : decoded.size();
+    }
 }

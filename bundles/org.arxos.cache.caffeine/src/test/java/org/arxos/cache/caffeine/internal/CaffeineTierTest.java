@@ -3,6 +3,7 @@ package org.arxos.cache.caffeine.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.TierStats;
+import org.arxos.cache.DecodedValueTier;
 import org.arxos.cache.TenantQuotas;
+import org.arxos.cache.testing.DecodedEntries;
 import org.junit.jupiter.api.Test;
 
 class CaffeineTierTest {
@@ -116,6 +119,26 @@ class CaffeineTierTest {
         assertTrue(stats.bytes() <= quota, "bytes " + stats.bytes());
         assertTrue(stats.entries() >= 10 && stats.entries() <= 16, "entries " + stats.entries());
         assertEquals(200 - stats.entries(), stats.evictions());
+    }
+
+    @Test
+    void aDecodedEntryIsKeptAsItsValueWeighedByItsSizeAndGivesItsBytesWhenAskedFor() {
+        long quota = 64 * 1024;
+        CaffeineTier tier = tier(quota, 10);
+        byte[] entry = value(16, 7);
+        DecodedValueTier.Decoded decoded = DecodedEntries.of(key("acme", 1001), new Object(), entry, 4096);
+
+        tier.putDecoded(decoded, HOUR);
+
+        assertSame(decoded, tier.getDecoded(key("acme", 1001)).orElseThrow());
+        assertArrayEquals(entry, tier.get(key("acme", 1001)).orElseThrow());
+        assertEquals(4096 + KEY_WEIGHT, tier.stats().bytes(), "weighed by the value's size, not the entry's bytes");
+        tier.put(key("acme", 1002), value(64, 2), HOUR);
+        assertTrue(tier.getDecoded(key("acme", 1002)).isEmpty(), "an entry stored as bytes has no decoded value");
+        for (int i = 1003; i < 1040; i++) {
+            tier.putDecoded(DecodedEntries.of(key("acme", i), new Object(), entry, 4096), HOUR);
+        }
+        assertTrue(tier.stats().bytes() <= quota, "decoded values are evicted within the quota by their size");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package org.arxos.cache.ehcache.internal;
 
+import java.time.Duration;
+import java.util.Optional;
+
+import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.CacheTier;
+import org.arxos.cache.DecodedValueTier;
 import org.arxos.cache.TenantQuotas;
 import org.ehcache.Cache;
 import org.ehcache.config.ResourcePools;
@@ -14,7 +19,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The L1 memory tier on Ehcache's heap store; values are held as given, not copied. A partition's quota is in bytes;
+ * The L1 memory tier on Ehcache's heap store; entries are held as given, not copied, and those the cache stores as
+ * decoded values are held as those values (weighed by the size of their bytes). A partition's quota is in bytes;
  * Ehcache bounds a heap store in entries (its sizing in bytes walks object graphs and is deprecated), so the
  * partition's entry limit is the quota divided by the mean value size plus the overhead of an entry, set again as
  * the mean changes.
@@ -22,7 +28,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = CacheTier.class, configurationPid = HeapTierConfiguration.PID,
         property = {"arxos.impl=ehcache-heap", CacheTier.LEVEL + ":Integer=1", "service.ranking:Integer=10"})
 @Designate(ocd = HeapTierConfiguration.class)
-public final class EhcacheHeapTier extends EhcacheTier {
+public final class EhcacheHeapTier extends EhcacheTier implements DecodedValueTier {
 
     /**
      * Heap an entry takes beyond its value bytes: key string, Ehcache's value holder and map node, the stored value
@@ -69,6 +75,16 @@ public final class EhcacheHeapTier extends EhcacheTier {
             throw new IllegalArgumentException("maxValueKilobytes must be 1 or more but was " + kilobytes);
         }
         return kilobytes * 1024L;
+    }
+
+    @Override
+    public Optional<Decoded> getDecoded(CacheKey key) {
+        return super.getDecoded(key);
+    }
+
+    @Override
+    public void putDecoded(Decoded entry, Duration timeToLive) {
+        super.putDecoded(entry, timeToLive);
     }
 
     @Override

@@ -12,10 +12,12 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.arxos.api.cache.CacheKey;
 import org.arxos.api.cache.CacheTier;
 import org.arxos.api.cache.TierStats;
+import org.arxos.cache.DecodedValueTier;
 import org.arxos.cache.KeyPattern;
 import org.arxos.cache.TenantQuotas;
 import org.arxos.cache.TierCounters;
@@ -117,6 +119,26 @@ abstract class EhcacheTier implements CacheTier {
     @Override
     public void put(CacheKey key, byte[] value, Duration timeToLive) {
         Objects.requireNonNull(value, "value");
+        store(key, timeToLive, value.length, bounded -> new StoredValue(value, bounded));
+    }
+
+    /** The decoded entry of the key, for a tier that keeps them ({@link DecodedValueTier#getDecoded}). */
+    Optional<DecodedValueTier.Decoded> getDecoded(CacheKey key) {
+        long start = System.nanoTime();
+        Partition partition = partitions.get(key.tenant());
+        StoredValue value = partition == null ? null : partition.cache().get(key.toString());
+        gets.recordGet(value != null, start);
+        return value == null ? Optional.empty() : Optional.ofNullable(value.decoded());
+    }
+
+    /** Stores a decoded entry, for a tier that keeps them ({@link DecodedValueTier#putDecoded}). */
+    void putDecoded(DecodedValueTier.Decoded entry, Duration timeToLive) {
+        Objects.requireNonNull(entry, "entry");
+        store(entry.key(), timeToLive, entry.size(), bounded -> new StoredValue(entry, bounded));
+    }
+
+    /** @param value the value to store with the time to live Ehcache can take */
+    private void store(CacheKey key, Duration timeToLive, int size, Function<Duration, StoredValue> value) {
         Objects.requireNonNull(timeToLive, "timeToLive");
         Partition partition = partitions.get(key.tenant());
         if (timeToLive.isNegative() || timeToLive.isZero()) {
@@ -128,14 +150,14 @@ abstract class EhcacheTier implements CacheTier {
         if (partition == null && (partition = newPartition(key.tenant())) == null) {
             return;
         }
-        if (value.length > partition.largestValue()) {
+        if (size > partition.largestValue()) {
             LOG.debug("{}: not keeping {} bytes for {}, more than the partition's largest value of {} bytes", name,
-                    value.length, key, partition.largestValue());
+                    size, key, partition.largestValue());
             partition.cache().remove(key.toString());
             return;
         }
         Duration bounded = timeToLive.compareTo(ExpiryPolicy.INFINITE) > 0 ? ExpiryPolicy.INFINITE : timeToLive;
-        partition.cache().put(key.toString(), new StoredValue(value, bounded));
+        partition.cache().put(key.toString(), value.apply(bounded));
         stored(partition.cache(), partition.counters(), partition.quota());
     }
 
@@ -270,7 +292,7 @@ abstract class EhcacheTier implements CacheTier {
         long bytes = 0;
         for (Cache.Entry<String, StoredValue> entry : cache) {
             entries++;
-            bytes += entry.getValue().bytes().length;
+            bytes += entry.getValue().size();
         }
         counters.recovered(entries, bytes);
         return new Partition(cache, counters, quota, largestValue(quota));

@@ -27,8 +27,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int tenantEntries() default 0;
 
     @AttributeDefinition(name = "Largest value (KiB)", min = "1",
-            description = "Values larger than this are not kept in memory (the lower tiers still keep them).")
-    int maxValueKilobytes() default 256;
+            description = "Values larger than this are not kept in memory (the lower tiers still keep them). A"
+                    + " calculation's result can take hundreds of KiB and costs far more to read from a lower tier"
+                    + " (and deserialize) than to hand out from memory.")
+    int maxValueKilobytes() default 4096;
 
     @AttributeDefinition(name = "Tenants", min = "1",
             description = "How many tenants get a partition; entries of further tenants are not kept in this tier.")

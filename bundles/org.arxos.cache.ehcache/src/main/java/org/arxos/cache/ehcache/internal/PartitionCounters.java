@@ -28,18 +28,18 @@ final class PartitionCounters implements CacheEventListener<String, StoredValue>
             case CREATED -> {
                 stores.incrementAndGet();
                 entries.incrementAndGet();
-                bytes.addAndGet(event.getNewValue().bytes().length);
+                bytes.addAndGet(event.getNewValue().size());
             }
             case UPDATED -> {
                 stores.incrementAndGet();
-                bytes.addAndGet(event.getNewValue().bytes().length - event.getOldValue().bytes().length);
+                bytes.addAndGet(event.getNewValue().size() - event.getOldValue().size());
             }
             case EVICTED, EXPIRED, REMOVED -> {
                 if (event.getType() == EventType.EVICTED) {
                     evictions.increment();
                 }
                 entries.decrementAndGet();
-                bytes.addAndGet(-event.getOldValue().bytes().length);
+                bytes.addAndGet(-event.getOldValue().size());
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.arxos.cache.ehcache.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +10,9 @@ import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.arxos.cache.DecodedValueTier;
 import org.arxos.cache.TenantQuotas;
+import org.arxos.cache.testing.DecodedEntries;
 import org.junit.jupiter.api.Test;
 
 class EhcacheHeapTierTest extends EhcacheTierContract {
@@ -50,6 +54,22 @@ class EhcacheHeapTierTest extends EhcacheTierContract {
             tier.put(key("acme", i), value(16, i), HOUR);
         }
         assertEquals(50, held("acme"));
+    }
+
+    @Test
+    void aDecodedEntryIsKeptAsItsValueWeighedByItsSizeAndGivesItsBytesWhenAskedFor() {
+        EhcacheHeapTier heap = new EhcacheHeapTier(configuration(1, new String[0], 0));
+        tier = heap;
+        byte[] entry = value(16, 7);
+        DecodedValueTier.Decoded decoded = DecodedEntries.of(key("acme", 1), new Object(), entry, 4096);
+
+        heap.putDecoded(decoded, HOUR);
+        heap.put(key("acme", 2), value(64, 2), HOUR);
+
+        assertSame(decoded, heap.getDecoded(key("acme", 1)).orElseThrow());
+        assertArrayEquals(entry, heap.get(key("acme", 1)).orElseThrow());
+        assertTrue(heap.getDecoded(key("acme", 2)).isEmpty(), "an entry stored as bytes has no decoded value");
+        assertEquals(4096 + 64, heap.stats().bytes(), "a decoded entry weighs its value's size, not its bytes");
     }
 
     @Test
