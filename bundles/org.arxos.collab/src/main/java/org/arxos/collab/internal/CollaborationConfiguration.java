@@ -64,8 +64,7 @@ public @interface CollaborationConfiguration {
     @AttributeDefinition(min = "1", description = "Undoable operations remembered per client.")
     int undoDepth() default 100;
 
-    @AttributeDefinition(min = "2", description = "The most connections to the operation log's database open at once. "
-            + "Each building being edited holds one while it has sessions, and writing a snapshot takes another: more "
-            + "buildings edited at once than this wait for a connection.")
-    int maxConnections() default 32;
+    @AttributeDefinition(min = "2", description = "The most connections to the operation log's database open at once: "
+            + "a building holds one while it commits or reads, and writing a snapshot takes another.")
+    int maxConnections() default 8;
 }

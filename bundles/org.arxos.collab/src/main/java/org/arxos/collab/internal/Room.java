@@ -113,7 +113,8 @@ final class Room {
         this.host = host;
         this.key = key;
         this.policy = policy;
-        this.thread = new SerialExecutor(host.pool());
+        // the log's connection goes back to the pool whenever the room has nothing to do
+        this.thread = new SerialExecutor(host.pool(), this::closeConnection);
         this.snapshots = new SerialExecutor(host.pool());
     }
 

@@ -15,11 +15,18 @@ final class SerialExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor pool;
+    private final Runnable whenIdle;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
     SerialExecutor(Executor pool) {
+        this(pool, () -> { });
+    }
+
+    /** @param whenIdle runs on this executor's thread each time it has run every task it was given */
+    SerialExecutor(Executor pool, Runnable whenIdle) {
         this.pool = pool;
+        this.whenIdle = whenIdle;
     }
 
     @Override
@@ -43,15 +50,20 @@ final class SerialExecutor implements Executor {
         Runnable task;
         try {
             while ((task = tasks.poll()) != null) {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("A collaboration task failed", e);
-                }
+                run(task);
             }
+            run(whenIdle);
         } finally {
             scheduled.set(false);
             schedule();
+        }
+    }
+
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("A collaboration task failed", e);
         }
     }
 }
