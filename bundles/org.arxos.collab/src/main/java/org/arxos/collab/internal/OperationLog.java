@@ -46,6 +46,21 @@ final class OperationLog {
     OperationLog(DataSource dataSource, String url) throws SQLException {
         this.dataSource = dataSource;
         String text = url.startsWith("jdbc:postgresql:") ? "text" : "character large object";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                createTables(text);
+                return;
+            } catch (SQLException e) {
+                // servers sharing a database that start together race on PostgreSQL's create table if not exists;
+                // the loser finds the tables there when it tries again
+                if (attempt == 3 || !List.of("23505", "42P07").contains(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void createTables(String text) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("create table if not exists arxos_collab_head (tenant varchar(128) not null, "
                     + "building varchar(128) not null, revision bigint not null, primary key (tenant, building))");

@@ -80,10 +80,29 @@ public final class JdbcBuildingStore implements BuildingRepository, AutoCloseabl
         this.settings = settings;
         this.events = events;
         this.heads = new HeadCache(settings.cachedBuildings());
-        transaction("could not create the repository tables", c -> {
-            StoreSchema.createIfAbsent(c);
-            return null;
-        });
+        createTables();
+    }
+
+    /**
+     * Creates the tables when absent. Servers that share a database and start together race on PostgreSQL's
+     * {@code create table if not exists}; the loser sees a unique or duplicate-table violation and finds the tables
+     * there when it tries again.
+     */
+    private void createTables() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction("could not create the repository tables", c -> {
+                    StoreSchema.createIfAbsent(c);
+                    return null;
+                });
+                return;
+            } catch (RepositoryException e) {
+                if (attempt == 3 || !(e.getCause() instanceof SQLException sql)
+                        || !List.of("23505", "42P07").contains(sql.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- reading
