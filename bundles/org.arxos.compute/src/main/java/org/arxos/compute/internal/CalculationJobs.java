@@ -269,10 +269,11 @@ public final class CalculationJobs implements Calculations {
             return;
         }
         job.engineWork().use(engine.get());
+        running.incrementAndGet(); // before the start, so that the job's end (which counts it down) comes after
         if (!job.start(engines.serving())) {
+            running.decrementAndGet();
             return;
         }
-        running.incrementAndGet();
         JobSettings s = settings;
         ScheduledFuture<?> timeout = timeouts.schedule(() -> job.fail("job " + job.id() + " did not finish within "
                 + s.timeout().toSeconds() + " s", null), s.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -280,7 +281,6 @@ public final class CalculationJobs implements Calculations {
             runStarted(job, s);
         } finally {
             timeout.cancel(false);
-            running.decrementAndGet();
             job.leave();
         }
     }
@@ -342,9 +342,15 @@ public final class CalculationJobs implements Calculations {
         return value;
     }
 
-    /** Counts a job that ended and forgets the oldest ended ones beyond the history. */
+    /**
+     * Counts a job that ended and forgets the oldest ended ones beyond the history. Called before the job's result
+     * completes, so that whoever waits for the result sees statistics that already count it as ended.
+     */
     private void ended(Job job) {
         JobStatus status = job.status();
+        if (status.started() != null) {
+            running.decrementAndGet();
+        }
         switch (status.state()) {
             case SUCCEEDED -> succeeded.increment();
             case FAILED -> failed.increment();
