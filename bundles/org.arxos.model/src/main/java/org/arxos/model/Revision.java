@@ -29,10 +29,13 @@ public final class Revision {
 
     private final long number;
     private final Store store;
+    /** Kept as text: caches key every answer by it, many times a millisecond. */
+    private final String contentHash;
 
     private Revision(long number, Store store) {
         this.number = number;
         this.store = store;
+        this.contentHash = store.contentHash();
     }
 
     /** Builds revision {@code number} from stored content, checking the same rules as {@link #apply}. */
@@ -71,7 +74,7 @@ public final class Revision {
 
     /** A hash of the content (objects and connections, not the number): 32 lower-case hex characters. */
     public String contentHash() {
-        return store.contentHash();
+        return contentHash;
     }
 
     /** The building object, the root of the tree; empty for {@link #EMPTY} and after the building was removed. */

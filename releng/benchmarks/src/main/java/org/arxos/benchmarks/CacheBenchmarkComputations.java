@@ -1,6 +1,7 @@
 package org.arxos.benchmarks;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.arxos.api.cache.Cache;
@@ -37,6 +38,11 @@ final class CacheBenchmarkComputations implements Cache {
     @Override
     public <V> V get(CacheKey key, ValueCodec<V> codec, Duration timeToLive, Supplier<V> compute) {
         return cache.get(key, codec, timeToLive, counted(compute));
+    }
+
+    @Override
+    public <V> Optional<V> find(CacheKey key, ValueCodec<V> codec) {
+        return cache.find(key, codec);
     }
 
     @Override

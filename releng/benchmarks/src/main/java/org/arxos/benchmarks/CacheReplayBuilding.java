@@ -100,6 +100,8 @@ final class CacheReplayBuilding implements AutoCloseable {
     private final CalculationJobs jobs;
     private volatile CacheBenchmarkComputations cache;
     private volatile boolean drawAhead = true;
+    /** The replaying thread's (answers are asked for one at a time). */
+    private final ByteArrayOutputStream tileBuffer = new ByteArrayOutputStream(1 << 16);
 
     /** @param prefetch how core's tile prefetch is set (it draws ahead only while a cache is in use) */
     CacheReplayBuilding(Revision revision, PrefetchSettings prefetch) {
@@ -202,13 +204,15 @@ final class CacheReplayBuilding implements AutoCloseable {
             return drawings.draw(TENANT, BUILDING, revision, "spatial", tileRequest(tile)).bytes();
         }
         if (request instanceof CacheReplayRequest.Tile tile) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // one buffer for every tile, as a server writes into its response buffer: allocating and growing one per
+            // request is no part of answering
+            tileBuffer.reset();
             try {
-                rendering.render(TENANT, BUILDING, revision, "spatial", tileRequest(tile), out);
+                rendering.render(TENANT, BUILDING, revision, "spatial", tileRequest(tile), tileBuffer);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return out.toByteArray();
+            return tileBuffer.toByteArray();
         }
         if (request instanceof CacheReplayRequest.Page page) {
             return PAGES.get(Optional.ofNullable(cache), PAGES.key(TENANT, BUILDING, revision.number(),

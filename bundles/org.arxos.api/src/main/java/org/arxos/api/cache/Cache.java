@@ -1,6 +1,7 @@
 package org.arxos.api.cache;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -21,6 +22,13 @@ public interface Cache {
 
     /** As {@link #get(CacheKey, ValueCodec, Supplier)}, with this entry's own time to live. */
     <V> V get(CacheKey key, ValueCodec<V> codec, Duration timeToLive, Supplier<V> compute);
+
+    /**
+     * The cached value for the key, when a tier holds it, without computing anything: for a caller that answers a hit
+     * at once and queues the computation otherwise. A hit counts as a request; a miss does not (the computation that
+     * follows is the request).
+     */
+    <V> Optional<V> find(CacheKey key, ValueCodec<V> codec);
 
     /**
      * Removes every entry whose key ({@link CacheKey#toString()}) matches the glob pattern ({@code *} any characters),

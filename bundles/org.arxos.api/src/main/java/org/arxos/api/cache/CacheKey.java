@@ -1,7 +1,6 @@
 package org.arxos.api.cache;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * What a cached value is: a tenant's (a partition with its own quota) result of an operation on a building's inputs.
@@ -16,7 +15,7 @@ public record CacheKey(String tenant, String building, String operation, String 
     /** The building part of entries that do not belong to one building. */
     public static final String NO_BUILDING = "-";
 
-    private static final Pattern PART = Pattern.compile("[A-Za-z0-9._~\\-]{1,200}");
+    private static final int MAX_PART = 200;
 
     public CacheKey {
         check("tenant", tenant);
@@ -30,6 +29,9 @@ public record CacheKey(String tenant, String building, String operation, String 
      * {@code ~} and two hex digits, so distinct names give distinct parts.
      */
     public static String part(String name) {
+        if (isPart(name, false)) {
+            return name;
+        }
         StringBuilder out = new StringBuilder(name.length());
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
@@ -43,10 +45,26 @@ public record CacheKey(String tenant, String building, String operation, String 
     }
 
     private static void check(String name, String value) {
-        if (value == null || !PART.matcher(value).matches()) {
+        if (value == null || value.length() > MAX_PART || !isPart(value, true)) {
             throw new IllegalArgumentException("cache key " + name + " must be 1 to 200 letters, digits or . _ ~ - (see"
                     + " CacheKey.part) but was '" + value + "'");
         }
+    }
+
+    /** Whether every character is a letter or digit of ASCII or one of {@code . _ -} (and {@code ~} when allowed). */
+    private static boolean isPart(String value, boolean tildeAllowed) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+                    || c == '_' || c == '-' || c == '~' && tildeAllowed;
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code tenant:building:operation:inputHash}, the form patterns match against. */

@@ -1,6 +1,5 @@
 package org.arxos.api.cache;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +31,7 @@ public record CachedOperation<V>(String operation, ValueCodec<V> codec) {
 
     /** Bytes of SHA-256 kept in an input hash: 128 bits, so that a collision is never to be expected. */
     private static final int HASH_BYTES = 16;
+    private static final MessageDigest SHA_256 = newSha256();
 
     public CachedOperation {
         if (operation == null || operation.isEmpty() || operation.length() > 200
@@ -60,6 +60,11 @@ public record CachedOperation<V>(String operation, ValueCodec<V> codec) {
         return cache.isPresent() ? cache.get().get(key, codec, compute) : compute.get();
     }
 
+    /** The cached value, when the cache holds it; empty without a cache. */
+    public Optional<V> find(Optional<Cache> cache, CacheKey key) {
+        return cache.flatMap(c -> c.find(key, codec));
+    }
+
     /** Computes and stores the value unless the cache has it; without a cache nothing is computed. */
     public void warm(Optional<Cache> cache, CacheKey key, Supplier<V> compute) {
         cache.ifPresent(c -> c.warm(key, codec, compute));
@@ -73,19 +78,37 @@ public record CachedOperation<V>(String operation, ValueCodec<V> codec) {
      */
     public static String inputHash(Object... inputs) {
         MessageDigest digest = sha256();
+        byte[] length = new byte[Integer.BYTES];
         for (Object input : inputs) {
             if (input == null) {
-                digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(-1).array());
+                digest.update(bigEndian(-1, length));
             } else {
                 byte[] text = String.valueOf(input).getBytes(StandardCharsets.UTF_8);
-                digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(text.length).array());
+                digest.update(bigEndian(text.length, length));
                 digest.update(text);
             }
         }
         return HexFormat.of().formatHex(digest.digest(), 0, HASH_BYTES);
     }
 
+    private static byte[] bigEndian(int value, byte[] into) {
+        into[0] = (byte) (value >>> 24);
+        into[1] = (byte) (value >>> 16);
+        into[2] = (byte) (value >>> 8);
+        into[3] = (byte) value;
+        return into;
+    }
+
+    /** A copy of one digest made once: looking the algorithm up among the providers costs more than hashing a key. */
     private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param priority    its priority
  * @param state       where it is
  * @param progress    from 0 to 1
- * @param engine      the engine that runs it, once it runs
+ * @param engine      the engine that runs it, once it runs; none for a synchronous run answered from the cache
  * @param submitted   when it was submitted
  * @param started     when it started, or {@code null}
  * @param finished    when it ended, or {@code null}

@@ -159,6 +159,18 @@ public final class TieredCache implements Cache, HealthContributor {
         return resolved.value();
     }
 
+    @Override
+    public <V> Optional<V> find(CacheKey key, ValueCodec<V> codec) {
+        required("key", key);
+        required("codec", codec);
+        Optional<V> found = readThrough(tiers.serving(), key, codec, invalidations.mark());
+        if (found.isPresent()) {
+            requests.increment();
+            hits.increment();
+        }
+        return found;
+    }
+
     /** Resolves like a request, without counting as one. */
     @Override
     public <V> void warm(CacheKey key, ValueCodec<V> codec, Supplier<V> compute) {

@@ -160,7 +160,13 @@ public final class CalculationJobs implements Calculations {
 
     @Override
     public CalculationResult run(CalculationRequest request) {
-        Job job = enqueue(request);
+        Calculation<?> calculation = calculation(request.calculation());
+        CalculationRequest resolved = resolveRevision(request);
+        Optional<CalculationResult> cached = fromCache(calculation, resolved);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Job job = enqueue(calculation, resolved);
         try {
             return job.result().get();
         } catch (InterruptedException e) {
@@ -173,8 +179,34 @@ public final class CalculationJobs implements Calculations {
     }
 
     private Job enqueue(CalculationRequest request) {
-        Calculation<?> calculation = calculation(request.calculation());
-        CalculationRequest resolved = resolveRevision(request);
+        return enqueue(calculation(request.calculation()), resolveRevision(request));
+    }
+
+    /**
+     * A result the cache holds needs no runner: the job starts and ends on the caller's thread, and is listed once it
+     * has ended (so nothing can cancel it half way). Without a cache, or on a miss, empty: the job is queued.
+     */
+    private <R extends Serializable> Optional<CalculationResult> fromCache(Calculation<R> calculation,
+            CalculationRequest resolved) {
+        Optional<Cache> cache = selector.select(Cache.class);
+        if (cache.isEmpty()) {
+            return Optional.empty();
+        }
+        Revision revision = selector.require(BuildingRepository.class).revision(resolved.tenant(),
+                resolved.building(), resolved.revision());
+        Optional<R> value = operation(calculation, resolved).find(cache, key(calculation, resolved, revision));
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Job job = new Job(UUID.randomUUID().toString(), resolved, sequence.getAndIncrement(), clock, this::ended);
+        running.incrementAndGet();
+        job.start(null);
+        job.succeed(value.get(), true);
+        jobs.put(job.id(), job);
+        return Optional.of(job.result().join());
+    }
+
+    private Job enqueue(Calculation<?> calculation, CalculationRequest resolved) {
         JobSettings s = settings;
         if (queue.size() >= s.maxQueued()) {
             throw new JobQueueFullException(s.maxQueued());
@@ -309,12 +341,21 @@ public final class CalculationJobs implements Calculations {
         }
     }
 
+    private static <R extends Serializable> CachedOperation<R> operation(Calculation<R> calculation,
+            CalculationRequest request) {
+        return new CachedOperation<>("calc." + CacheKey.part(request.calculation()),
+                new SerializedResultCodec<>(calculation.resultType()));
+    }
+
+    private static CacheKey key(Calculation<?> calculation, CalculationRequest request, Revision revision) {
+        return operation(calculation, request).key(request.tenant(), request.building(), revision.contentHash(),
+                calculation.version(), new TreeMap<>(request.parameters()));
+    }
+
     private <R extends Serializable> void computed(Job job, Calculation<R> calculation, JobContext context) {
         CalculationRequest request = job.request();
-        CachedOperation<R> operation = new CachedOperation<>("calc." + CacheKey.part(request.calculation()),
-                new SerializedResultCodec<>(calculation.resultType()));
-        CacheKey key = operation.key(request.tenant(), request.building(), context.revision().contentHash(),
-                calculation.version(), new TreeMap<>(request.parameters()));
+        CachedOperation<R> operation = operation(calculation, request);
+        CacheKey key = key(calculation, request, context.revision());
         boolean[] computedHere = {false};
         R value = operation.get(selector.select(Cache.class), key, () -> {
             computedHere[0] = true;

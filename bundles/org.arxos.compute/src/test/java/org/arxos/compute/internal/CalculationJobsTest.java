@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -67,6 +69,9 @@ class CalculationJobsTest extends JobsFixture {
         assertTrue(second.cached(), "the same revision and parameters hit the cache");
         assertEquals(first.value(), second.value(), "the value read back from the JDBC tier is equal");
         assertEquals(1, floors.computations.get());
+        assertEquals(State.SUCCEEDED, second.job().state());
+        assertNull(second.job().engine(), "a result found in the cache needs no engine nor runner");
+        assertEquals(Optional.of(second.job()), jobs.job(second.job().id()), "and is listed as a job all the same");
 
         CalculationResult doubled = jobs.run(request("floors", Map.of("factor", "2"), 0));
         assertFalse(doubled.cached(), "other parameters are another entry");
@@ -82,7 +87,7 @@ class CalculationJobsTest extends JobsFixture {
         assertEquals(4, statistics.succeeded());
         assertEquals(1, statistics.cached());
         assertEquals("local", statistics.engines().get(0).engine());
-        assertEquals(4, statistics.engines().get(0).jobs());
+        assertEquals(3, statistics.engines().get(0).jobs(), "the engine ran the three that were computed");
     }
 
     @Test

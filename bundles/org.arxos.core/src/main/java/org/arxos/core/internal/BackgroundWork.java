@@ -1,5 +1,6 @@
 package org.arxos.core.internal;
 
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * Work that may be skipped, done one task at a time by a thread of the lowest priority: a task offered while an equal
  * one waits or runs is dropped, and so is a task offered while the limit of tasks is reached, so a burst never piles
  * up work nobody waits for. The thread ends when idle.
+ *
+ * <p>Tasks wait in a queue of their own that one drain empties: the thread is woken once for a burst of tasks, not
+ * once for each, since offering happens on request threads (a tile's dozen neighbours) and a wake-up costs more than
+ * the bookkeeping.
  */
 final class BackgroundWork implements AutoCloseable {
 
@@ -22,8 +27,14 @@ final class BackgroundWork implements AutoCloseable {
 
     private final String name;
     private final ThreadPoolExecutor executor;
-    /** Identities of the tasks waiting or running. */
+    private record Task(Object identity, Runnable work) {
+    }
+
+    /** Identities of the tasks waiting or running; guards the fields below. */
     private final Set<Object> pending = new HashSet<>();
+    private final ArrayDeque<Task> waiting = new ArrayDeque<>();
+    /** Whether a drain is queued or running, which takes every task queued before it ends. */
+    private boolean draining;
     private final LongAdder dropped = new LongAdder();
     private volatile int limit;
 
@@ -52,7 +63,7 @@ final class BackgroundWork implements AutoCloseable {
      */
     boolean offer(Object identity, Runnable task) {
         synchronized (pending) {
-            if (pending.contains(identity)) {
+            if (pending.contains(identity) || executor.isShutdown()) {
                 return false;
             }
             if (pending.size() >= limit) {
@@ -60,12 +71,17 @@ final class BackgroundWork implements AutoCloseable {
                 return false;
             }
             pending.add(identity);
+            waiting.add(new Task(identity, task));
+            if (draining) {
+                return true;
+            }
+            draining = true;
         }
         try {
-            executor.execute(() -> run(identity, task));
+            executor.execute(this::drain);
             return true;
-        } catch (RejectedExecutionException e) {
-            done(identity);
+        } catch (RejectedExecutionException closed) {
+            forgetWaiting();
             return false;
         }
     }
@@ -88,19 +104,34 @@ final class BackgroundWork implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void run(Object identity, Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.warn("{}: background task {} failed: {}", name, identity, e.toString());
-        } finally {
-            done(identity);
+    private void drain() {
+        while (!executor.isShutdown()) {
+            Task next;
+            synchronized (pending) {
+                next = waiting.poll();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            try {
+                next.work().run();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: background task {} failed: {}", name, next.identity(), e.toString());
+            } finally {
+                synchronized (pending) {
+                    pending.remove(next.identity());
+                }
+            }
         }
+        forgetWaiting();
     }
 
-    private void done(Object identity) {
+    private void forgetWaiting() {
         synchronized (pending) {
-            pending.remove(identity);
+            waiting.forEach(task -> pending.remove(task.identity()));
+            waiting.clear();
+            draining = false;
         }
     }
 }

@@ -23,6 +23,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     boolean children() default true;
 
     @AttributeDefinition(name = "Queue", min = "1",
-            description = "Tiles waiting to be drawn ahead at most; further ones are dropped.")
+            description = "Tiles waiting to be drawn ahead at most, counting each requested tile whose surroundings "
+                    + "are still to be listed as one; further ones are dropped.")
     int queue() default 1024;
 }

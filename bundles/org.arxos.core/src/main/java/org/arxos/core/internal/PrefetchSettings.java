@@ -6,7 +6,8 @@ package org.arxos.core.internal;
  * @param enabled  whether the neighbours of a requested tile are drawn ahead
  * @param parent   whether its parent tile is drawn ahead too
  * @param children whether the four tiles of the next zoom level that cover it are drawn ahead too
- * @param queue    tiles waiting to be drawn ahead at most
+ * @param queue    tiles waiting to be drawn ahead at most (a requested tile whose surroundings are still to be listed
+ *                 counts as one)
  */
 public record PrefetchSettings(boolean enabled, boolean parent, boolean children, int queue) {
 

@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * or zooms in asks for them next): its neighbours, the four tiles of the next zoom level inside it and, when asked
  * for, its parent. Each is drawn like the requested tile (strategy, format, limits), at most once while it waits,
  * and dropped when the queue is full.
+ *
+ * <p>The request only queues its tile; which tiles are around it is worked out in the background too. Most requests
+ * are answered from the cache in microseconds, and listing a dozen tiles with their drawing requests took as long
+ * again on the request's thread.
  */
 @Component(service = TilePrefetch.class, configurationPid = PrefetchConfiguration.PID)
 @Designate(ocd = PrefetchConfiguration.class)
@@ -32,6 +36,11 @@ public final class TilePrefetch implements AutoCloseable {
 
     /** What a tile drawn ahead is: equal for equal drawings. */
     private record Ahead(String tenant, String buildingId, String contentHash, String strategy, RenderRequest request) {
+    }
+
+    /** The tiles around a requested one, still to be listed and queued: equal for equal requests. */
+    private record Around(String tenant, String buildingId, String contentHash, String strategy, TileAddress tile,
+            String format, int maxElements, double minPixels) {
     }
 
     private final FloorDrawings drawings;
@@ -69,10 +78,16 @@ public final class TilePrefetch implements AutoCloseable {
      */
     public void around(String tenant, String buildingId, Revision revision, String strategy, TileAddress tile,
             RenderRequest drawn, Bounds extent) {
-        PrefetchSettings s = settings;
-        if (!s.enabled()) {
-            return;
+        if (settings.enabled()) {
+            work.offer(new Around(tenant, buildingId, revision.contentHash(), strategy, tile, drawn.format(),
+                    drawn.maxElements(), drawn.minPixels()), () -> queueAround(tenant, buildingId, revision, strategy,
+                    tile, drawn, extent));
         }
+    }
+
+    private void queueAround(String tenant, String buildingId, Revision revision, String strategy, TileAddress tile,
+            RenderRequest drawn, Bounds extent) {
+        PrefetchSettings s = settings;
         List<TileAddress> ahead = new ArrayList<>(TilePyramid.around(tile, extent, s.parent()));
         if (s.children()) {
             ahead.addAll(children(tile, extent));
@@ -101,12 +116,12 @@ public final class TilePrefetch implements AutoCloseable {
         return children;
     }
 
-    /** Tiles waiting or being drawn. */
+    /** Tiles waiting or being drawn, and requested tiles whose surroundings wait to be listed. */
     public int pending() {
         return work.pending();
     }
 
-    /** Tiles not drawn ahead because the queue was full. */
+    /** Tiles not drawn ahead, and requested tiles whose surroundings were not, because the queue was full. */
     public long dropped() {
         return work.dropped();
     }

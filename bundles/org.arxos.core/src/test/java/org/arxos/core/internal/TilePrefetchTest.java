@@ -96,16 +96,20 @@ class TilePrefetchTest {
         try (TilePrefetch prefetch = new TilePrefetch(fixture.drawings, new PrefetchSettings(true, false, 3))) {
             HierarchyFloorRendering rendering = rendering(prefetch);
             drawTile(rendering, tile);
-            assertEquals(3, prefetch.pending());
-            assertEquals(8 - 3, prefetch.dropped());
+            // listing the eight neighbours held one place of three: two were queued, one of them is being drawn
+            await("the neighbours listed", () -> prefetch.dropped() == 8 - 2 && prefetch.pending() == 2);
 
             drawTile(rendering, tile);
-            assertEquals(3, prefetch.pending(), "tiles waiting already are not queued again");
-            assertEquals(1, fixture.renderer.calls.get());
+            assertEquals(3, prefetch.pending(), "the tile's surroundings wait to be listed again");
+            drawTile(rendering, tile);
+            assertEquals(3, prefetch.pending(), "surroundings waiting already are not queued again");
+            assertEquals(8 - 2, prefetch.dropped());
+            assertEquals(1, fixture.renderer.calls.get(), "the tile itself came from the cache");
 
             fixture.renderer.gate.countDown();
             await("the tiles drawn ahead", () -> prefetch.pending() == 0);
-            assertEquals(1 + 3, fixture.renderer.calls.get());
+            assertEquals(1 + 2, fixture.renderer.calls.get(), "only the tiles that found room were drawn");
+            assertEquals(2 * (8 - 2), prefetch.dropped(), "listed again, the same two found room");
         }
     }
 

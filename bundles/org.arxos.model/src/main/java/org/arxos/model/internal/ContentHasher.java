@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import org.arxos.model.BuildingObject;
 import org.arxos.model.Connection;
@@ -45,7 +46,7 @@ final class ContentHasher {
     }
 
     static String hex(long lane0, long lane1) {
-        return String.format("%016x%016x", lane0, lane1);
+        return HexFormat.of().toHexDigits(lane0) + HexFormat.of().toHexDigits(lane1);
     }
 
     void hash(BuildingObject o) {
