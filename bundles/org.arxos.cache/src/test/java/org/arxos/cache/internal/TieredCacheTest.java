@@ -55,6 +55,23 @@ class TieredCacheTest {
     }
 
     @Test
+    void findAnswersWhatATierHoldsWithoutComputingAndCountsOnlyHits() {
+        cache(settings());
+        CacheKey key = key("acme", "calc.area", "h1");
+        assertEquals(Optional.empty(), cache.find(key, TEXT));
+        assertEquals(0, cache.stats().requests(), "a miss of find is no request: the computation that follows is");
+        assertEquals("value 1", get(key));
+        l1.entries.clear();
+
+        assertEquals(Optional.of("value 1"), cache.find(key, TEXT));
+
+        assertEquals(1, computations.get());
+        assertTrue(l1.entries.containsKey(key), "what a slower tier held is promoted as by get");
+        assertEquals(2, cache.stats().requests());
+        assertEquals(1, cache.stats().hits());
+    }
+
+    @Test
     void readsTheLevelsInOrderAndCopiesWhatItFindsIntoTheFasterOnes() {
         cache(settings());
         CacheKey key = key("acme", "calc.area", "h1");
