@@ -27,4 +27,12 @@ public interface SessionListener {
 
     /** The session ended: the client left, was too slow, or the host stopped. */
     void closed(String reason);
+
+    /**
+     * The events handed over so far are all there is for now. A listener that collects events to send several at
+     * once (in one WebSocket frame) sends them now; the host calls this after each burst of events, on the thread
+     * that delivered them, so that a busy building costs one send per client per burst instead of one per event.
+     */
+    default void flush() {
+    }
 }

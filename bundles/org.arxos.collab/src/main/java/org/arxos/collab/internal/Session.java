@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One client's session. Input is checked here, on the caller's thread (role, client, size, rate), and handed to the
  * room; what the room says reaches the listener through a bounded queue drained on a thread of its own, so a slow
- * listener never holds back the room: one that falls {@code listenerQueue} events behind is closed.
+ * listener never holds back the room: one that falls {@code listenerQueue} events behind is closed. Each time the
+ * queue has been emptied the listener is told to {@linkplain SessionListener#flush() flush}.
  */
 final class Session implements EditingSession {
 
@@ -47,7 +48,7 @@ final class Session implements EditingSession {
         this.clientId = clientId;
         this.listener = listener;
         this.bucket = bucket;
-        this.delivery = new SerialExecutor(pool);
+        this.delivery = new SerialExecutor(pool, this::flush);
         this.queueBound = queueBound;
     }
 
@@ -162,6 +163,19 @@ final class Session implements EditingSession {
                 }
             }
         });
+    }
+
+    /** Tells the listener that a burst of events has been handed over (see {@link SessionListener#flush()}). */
+    private void flush() {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            listener.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("The listener of session {} failed; closing it", clientId, e);
+            close("the session's listener failed: " + e.getMessage());
+        }
     }
 
     void refuse(SessionError.Code code, String message, long sequence) {

@@ -63,8 +63,23 @@ public final class OutgoingFrames {
         this.what = what;
     }
 
-    /** Queues one message (a JSON object); {@code false} when the client is closed or was just closed as too slow. */
+    /**
+     * Queues one message (a JSON object) and sends what is queued unless a frame is on its way; {@code false} when the
+     * client is closed or was just closed as too slow.
+     */
     public boolean send(String message) {
+        if (!queue(message)) {
+            return false;
+        }
+        drain();
+        return true;
+    }
+
+    /**
+     * Queues one message without sending it yet: a sender with several messages at hand queues them all, then
+     * {@linkplain #flush() flushes}, so that they leave in one frame. {@code false} as {@link #send}.
+     */
+    public boolean queue(String message) {
         if (closed.get() || closeWhenSent.get() != null) {
             return false;
         }
@@ -74,8 +89,12 @@ public final class OutgoingFrames {
             return false;
         }
         queue.add(message);
-        drain();
         return true;
+    }
+
+    /** Sends what is queued, unless a frame is on its way (its completion sends the rest). */
+    public void flush() {
+        drain();
     }
 
     /** Sends what is queued, then closes; later messages are dropped. */

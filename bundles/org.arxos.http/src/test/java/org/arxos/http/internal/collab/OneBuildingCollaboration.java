@@ -60,6 +60,46 @@ final class OneBuildingCollaboration implements Collaboration {
         parked.add(conflict);
     }
 
+    /** Each event as a burst of its own, flushed as the real host flushes after a burst. */
+    private record Flushing(SessionListener listener) implements SessionListener {
+
+        @Override
+        public void welcome(Welcome welcome) {
+            listener.welcome(welcome);
+            listener.flush();
+        }
+
+        @Override
+        public void applied(AppliedOperation operation) {
+            listener.applied(operation);
+            listener.flush();
+        }
+
+        @Override
+        public void acknowledged(Acknowledgement acknowledgement) {
+            listener.acknowledged(acknowledgement);
+            listener.flush();
+        }
+
+        @Override
+        public void presence(Member member) {
+            listener.presence(member);
+            listener.flush();
+        }
+
+        @Override
+        public void error(SessionError error) {
+            listener.error(error);
+            listener.flush();
+        }
+
+        @Override
+        public void closed(String reason) {
+            listener.closed(reason);
+            listener.flush();
+        }
+    }
+
     private final class Joined implements EditingSession {
         final Principal user;
         final String clientId;
@@ -69,7 +109,7 @@ final class OneBuildingCollaboration implements Collaboration {
         Joined(Principal user, String clientId, SessionListener listener) {
             this.user = user;
             this.clientId = clientId;
-            this.listener = listener;
+            this.listener = new Flushing(listener);
         }
 
         Member member(boolean present) {
@@ -146,7 +186,7 @@ final class OneBuildingCollaboration implements Collaboration {
         Member member = joined.member(true);
         sessions.values().stream().filter(s -> s != joined).forEach(s -> s.listener.presence(member));
         List<Member> members = sessions.values().stream().map(s -> s.member(true)).toList();
-        listener.welcome(since < 0
+        joined.listener.welcome(since < 0
                 ? new Welcome(head.number(), "lww", head, List.of(), members)
                 : new Welcome(head.number(), "lww", null,
                         log.stream().filter(a -> a.revision() > since).toList(), members));

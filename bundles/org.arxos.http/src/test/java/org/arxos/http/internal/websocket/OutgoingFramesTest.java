@@ -78,6 +78,22 @@ class OutgoingFramesTest {
     }
 
     @Test
+    void queuedMessagesWaitForTheFlushAndLeaveInOneFrame() {
+        HeldConnection connection = new HeldConnection();
+        OutgoingFrames frames = new OutgoingFrames(connection.session, "test", 100, 256, "messages");
+        frames.queue("{\"n\":1}");
+        frames.queue("{\"n\":2}");
+        assertEquals(List.of(), connection.frames, "nothing is sent before the flush");
+        frames.flush();
+        assertEquals(List.of("[{\"n\":1},{\"n\":2}]"), connection.frames);
+        frames.queue("{\"n\":3}");
+        frames.flush();
+        assertEquals(1, connection.frames.size(), "a flush while a frame is on its way leaves the rest to it");
+        connection.complete();
+        assertEquals("{\"n\":3}", connection.frames.get(1));
+    }
+
+    @Test
     void aBatchHoldsAtMostTheConfiguredNumberOfMessages() {
         HeldConnection connection = new HeldConnection();
         OutgoingFrames frames = new OutgoingFrames(connection.session, "test", 100, 2, "messages");
