@@ -194,7 +194,8 @@ public final class CalculationJobs implements Calculations {
         }
         Revision revision = selector.require(BuildingRepository.class).revision(resolved.tenant(),
                 resolved.building(), resolved.revision());
-        Optional<R> value = operation(calculation, resolved).find(cache, key(calculation, resolved, revision));
+        CachedOperation<R> operation = operation(calculation, resolved);
+        Optional<R> value = operation.find(cache, key(operation, calculation, resolved, revision));
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -347,15 +348,16 @@ public final class CalculationJobs implements Calculations {
                 new SerializedResultCodec<>(calculation.resultType()));
     }
 
-    private static CacheKey key(Calculation<?> calculation, CalculationRequest request, Revision revision) {
-        return operation(calculation, request).key(request.tenant(), request.building(), revision.contentHash(),
+    private static CacheKey key(CachedOperation<?> operation, Calculation<?> calculation, CalculationRequest request,
+            Revision revision) {
+        return operation.key(request.tenant(), request.building(), revision.contentHash(),
                 calculation.version(), new TreeMap<>(request.parameters()));
     }
 
     private <R extends Serializable> void computed(Job job, Calculation<R> calculation, JobContext context) {
         CalculationRequest request = job.request();
         CachedOperation<R> operation = operation(calculation, request);
-        CacheKey key = key(calculation, request, context.revision());
+        CacheKey key = key(operation, calculation, request, context.revision());
         boolean[] computedHere = {false};
         R value = operation.get(selector.select(Cache.class), key, () -> {
             computedHere[0] = true;
