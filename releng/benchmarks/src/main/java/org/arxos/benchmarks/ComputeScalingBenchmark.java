@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,15 @@ import org.arxos.model.geometry.Polyline;
  * twin tower beside it, further away than the clearance distance and shifted by whole tiles: exactly twice the slices
  * and twice the work, so that weak scaling measures the engine, not a harder problem (the generator's building of
  * twice the objects has larger floors, so more neighbours per component: 2.26 times the work at 1,000,000 objects).
- * Also: the per-job overhead (no-op jobs through one worker), the bytes sent and received per job, and the CPU of each
+ * Each measured configuration runs {@code --repeat} times (default 3) and counts with its median wall time: single runs
+ * of the same work on this machine differ by up to 15 % (JIT and scheduling), more than the targets' margins. Also:
+ * the per-job overhead (no-op jobs through one worker), the bytes sent and received per job, and the CPU of each
  * server JVM and of this one. Every result must equal the local engine's. Server JVMs are pinned one per core with
  * {@code taskset} when it exists.
  *
  * <p>Arguments (one string, as exec:exec passes {@code benchmark.sizes}): the building's objects (default 1000000),
- * then optional {@code --distance=} and {@code --tile=} (the calculation's parameters), {@code --no-pin}.
+ * then optional {@code --distance=} and {@code --tile=} (the calculation's parameters), {@code --repeat=},
+ * {@code --no-pin}.
  */
 public final class ComputeScalingBenchmark {
 
@@ -78,6 +82,7 @@ public final class ComputeScalingBenchmark {
         parameters.put("distance", option(words, "--distance=", "1.0"));
         parameters.put("tile", option(words, "--tile=", "20"));
         boolean pin = !words.contains("--no-pin");
+        int repeats = Integer.parseInt(option(words, "--repeat=", "3"));
 
         System.out.printf("ComputeScalingBenchmark: clearance %s on %d and %d objects (seed 42), %d cores%n",
                 parameters, objects, 2 * objects, Runtime.getRuntime().availableProcessors());
@@ -86,7 +91,7 @@ public final class ComputeScalingBenchmark {
         Run local;
         try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
             Run.measure("warm-up: local, 1 worker", engine, building, parameters, List.of(), null);
-            local = Run.measure("local, 1 worker", engine, building, parameters, List.of(), null);
+            local = Run.median(repeats, "local, 1 worker", engine, building, parameters, List.of(), null);
         }
         Path work = Files.createTempDirectory("arxos-compute-scaling-");
         List<Process> servers = new ArrayList<>();
@@ -100,20 +105,22 @@ public final class ComputeScalingBenchmark {
             awaitServers(client, 1);
             overheadMillis = perJobOverheadMillis(client);
             Run.measure("warm-up: ignite, 1 server", client, building, parameters, servers, local.result);
-            runs.add(Run.measure("ignite, 1 server", client, building, parameters, servers, local.result));
+            runs.add(Run.median(repeats, "ignite, 1 server", client, building, parameters, servers, local.result));
             servers.add(startServer(2, pin, work));
             awaitServers(client, 2);
             Run.measure("warm-up: ignite, 2 servers", client, building, parameters, servers, local.result);
-            runs.add(Run.measure("ignite, 2 servers", client, building, parameters, servers, local.result));
+            runs.add(Run.median(repeats, "ignite, 2 servers", client, building, parameters, servers, local.result));
             // made only now: the strong-scaling runs should not share this JVM's heap (and its collector) with it
             Revision twice = twinTowers(building, Double.parseDouble(parameters.get("distance")),
                     Double.parseDouble(parameters.get("tile")));
+            building = null; // no longer needed: this JVM's collector should not keep marking it beside the 2x one
             ClearanceResult twiceLocal;
             try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
                 twiceLocal = Run.measure("local, 1 worker, 2x building", engine, twice, parameters, List.of(), null)
                         .result;
             }
-            runs.add(Run.measure("ignite, 2 servers, 2x building", client, twice, parameters, servers, twiceLocal));
+            runs.add(Run.median(repeats, "ignite, 2 servers, 2x building", client, twice, parameters, servers,
+                    twiceLocal));
             System.out.printf("  2x building: %.4f times the pairs, %d against %d slices%n", (double) twiceLocal.pairs()
                     / local.result.pairs(), twiceLocal.slices(), local.result.slices());
         } finally {
@@ -124,10 +131,11 @@ public final class ComputeScalingBenchmark {
         Run two = runs.get(1);
         Run weak = runs.get(2);
         System.out.println();
-        System.out.printf("%-32s %10s %12s %14s %12s %8s %14s %14s%n", "run", "wall s", "server cpu s",
-                "per server s", "client cpu s", "jobs", "sent B/job", "recv B/job");
+        System.out.printf("medians of %d measured runs each:%n", repeats);
+        System.out.printf("%-32s %10s %14s %12s %14s %12s %8s %14s %14s%n", "run", "wall s", "range s",
+                "server cpu s", "per server s", "client cpu s", "jobs", "sent B/job", "recv B/job");
         for (Run run : List.of(local, one, two, weak)) {
-            System.out.printf("%-32s %10.2f %12.2f %14s %12.2f %8d %14d %14d%n", run.name, run.seconds,
+            System.out.printf("%-32s %10.2f %14s %12.2f %14s %12.2f %8d %14d %14d%n", run.name, run.seconds, run.range,
                     Arrays.stream(run.serverCpuSeconds).sum(), perServer(run.serverCpuSeconds), run.clientCpuSeconds,
                     run.jobs, run.jobs == 0 ? 0 : run.sentBytes / run.jobs, run.jobs == 0 ? 0
                             : run.receivedBytes / run.jobs);
@@ -149,10 +157,27 @@ public final class ComputeScalingBenchmark {
         double[] serverCpuSeconds;
         /** CPU of this JVM (the client node: collecting, slicing, serializing, folding; all of the local run). */
         double clientCpuSeconds;
+        /** The fastest and slowest of the measured runs whose median this is. */
+        String range = "-";
         long jobs;
         long sentBytes;
         long receivedBytes;
         ClearanceResult result;
+
+        /** Measures {@code repeats} times; the run of the median wall time, with the range of all. */
+        static Run median(int repeats, String name, ComputeEngine engine, Revision revision,
+                Map<String, String> parameters, List<Process> servers, ClearanceResult expected) throws Exception {
+            List<Run> measured = new ArrayList<>(repeats);
+            for (int i = 1; i <= repeats; i++) {
+                measured.add(measure(name + " (" + i + "/" + repeats + ")", engine, revision, parameters, servers,
+                        expected));
+            }
+            measured.sort(Comparator.comparingDouble(r -> r.seconds));
+            Run median = measured.get(repeats / 2);
+            median.name = name;
+            median.range = String.format("%.2f-%.2f", measured.get(0).seconds, measured.get(repeats - 1).seconds);
+            return median;
+        }
 
         static Run measure(String name, ComputeEngine engine, Revision revision, Map<String, String> parameters,
                 List<Process> servers, ClearanceResult expected) throws Exception {

@@ -11,16 +11,17 @@ import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.configuration.SystemDataRegionConfiguration;
 import org.apache.ignite.failure.StopNodeFailureHandler;
-import org.apache.ignite.spi.collision.jobstealing.JobStealingCollisionSpi;
+import org.apache.ignite.spi.collision.fifoqueue.FifoQueueCollisionSpi;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
-import org.apache.ignite.spi.failover.jobstealing.JobStealingFailoverSpi;
+import org.apache.ignite.spi.failover.always.AlwaysFailoverSpi;
 
 /**
  * The Ignite node of one engine: configured from {@link IgniteNodeSettings}, started with the engine, stopped with
- * it. Load balancing is job stealing (a node with idle workers takes jobs waiting on a busy one) and failover sends
- * the jobs of a node that left to the others; both are Ignite SPIs.
+ * it. A node runs as many jobs at once as it has workers and queues the others in arrival order; failover sends the
+ * jobs of a node that left to the others (both Ignite SPIs). Load balancing is {@link MapTask}'s: it sends each node
+ * jobs as it returns results.
  */
 final class EngineNode implements AutoCloseable {
 
@@ -76,15 +77,9 @@ final class EngineNode implements AutoCloseable {
         communication.setLocalPortRange(settings.communicationPortRange());
         communication.setMessageQueueLimit(4_096);
 
-        JobStealingCollisionSpi stealing = new JobStealingCollisionSpi();
-        stealing.setActiveJobsThreshold(settings.workers());
-        stealing.setWaitJobsThreshold(0);
-        stealing.setMessageExpireTime(1_000);
-        stealing.setMaximumStealingAttempts(10);
-        // a client runs no job: were it to steal one, the job could only fail over to a node outside the task's
-        // server topology
-        stealing.setStealingEnabled(!settings.clientMode());
-        JobStealingFailoverSpi failover = new JobStealingFailoverSpi();
+        FifoQueueCollisionSpi queue = new FifoQueueCollisionSpi();
+        queue.setParallelJobsNumber(settings.workers());
+        AlwaysFailoverSpi failover = new AlwaysFailoverSpi();
         failover.setMaximumFailoverAttempts(FAILOVER_ATTEMPTS);
 
         long initialRegion = IgniteNodeSettings.MIN_REGION_BYTES;
@@ -104,7 +99,7 @@ final class EngineNode implements AutoCloseable {
                 .setLocalHost(settings.localAddress())
                 .setDiscoverySpi(discovery)
                 .setCommunicationSpi(communication)
-                .setCollisionSpi(stealing)
+                .setCollisionSpi(queue)
                 .setFailoverSpi(failover)
                 .setFailureDetectionTimeout(settings.failureDetection().toMillis())
                 .setClientFailureDetectionTimeout(settings.failureDetection().toMillis())

@@ -132,7 +132,8 @@ public final class IgniteComputeEngine implements ComputeEngine, AutoCloseable {
             if (servers.nodes().isEmpty()) {
                 throw new ComputeException(label + ": the Ignite cluster has no server node to run jobs on");
             }
-            submitted = node.ignite().compute(servers).executeAsync(new MapTask(jobs, counters), null);
+            submitted = node.ignite().compute(servers).executeAsync(new MapTask(jobs, counters,
+                    settings.jobsPerWorker()), null);
         } catch (RuntimeException e) {
             gate.leave();
             result.completeExceptionally(e instanceof ComputeException ? e

@@ -53,6 +53,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Map calls this node has on the cluster at once; more wait, the highest priority first.")
     int concurrentJobs() default 4;
 
+    @AttributeDefinition(name = "Jobs per worker", min = "1",
+            description = "Jobs of one map call a server node holds per worker: it is sent that many at first and one "
+                    + "more per result it returns, so a free worker always has a job at hand and no job waits on a "
+                    + "busy node while another idles.")
+    int jobsPerWorker() default 2;
+
     @AttributeDefinition(name = "Job timeout (s)", min = "1",
             description = "Upper bound of a job's timeout, whatever the job asks for.")
     long jobTimeoutSeconds() default 3600;

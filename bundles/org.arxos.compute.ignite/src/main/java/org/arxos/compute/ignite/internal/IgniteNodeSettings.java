@@ -13,8 +13,8 @@ import java.util.Objects;
  */
 public record IgniteNodeSettings(String instanceName, boolean clientMode, List<String> addresses, String localAddress,
         int discoveryPort, int discoveryPortRange, int communicationPort, int communicationPortRange,
-        long dataRegionBytes, int workers, int concurrentJobs, Duration jobTimeout, Duration stopDrain,
-        Duration failureDetection, Path workDirectory) {
+        long dataRegionBytes, int workers, int concurrentJobs, int jobsPerWorker, Duration jobTimeout,
+        Duration stopDrain, Duration failureDetection, Path workDirectory) {
 
     static final long MEGABYTE = 1024L * 1024;
     /** Ignite's smallest data region. */
@@ -46,6 +46,9 @@ public record IgniteNodeSettings(String instanceName, boolean clientMode, List<S
         if (concurrentJobs < 1) {
             throw new IllegalArgumentException("concurrentJobs: must be at least 1, was " + concurrentJobs);
         }
+        if (jobsPerWorker < 1) {
+            throw new IllegalArgumentException("jobsPerWorker: must be at least 1, was " + jobsPerWorker);
+        }
         if (jobTimeout.isNegative() || jobTimeout.isZero()) {
             throw new IllegalArgumentException("jobTimeoutSeconds: must be positive, was " + jobTimeout);
         }
@@ -57,8 +60,10 @@ public record IgniteNodeSettings(String instanceName, boolean clientMode, List<S
                 configuration.discoveryPortRange(), configuration.communicationPort(),
                 configuration.communicationPortRange(), configuration.dataRegionMegabytes() * MEGABYTE,
                 configuration.workers() > 0 ? configuration.workers() : Runtime.getRuntime().availableProcessors(),
-                configuration.concurrentJobs(), Duration.ofSeconds(configuration.jobTimeoutSeconds()),
-                Duration.ofSeconds(configuration.stopDrainSeconds()), Duration.ofMillis(configuration.failureDetectionMillis()), workDirectory);
+                configuration.concurrentJobs(), configuration.jobsPerWorker(),
+                Duration.ofSeconds(configuration.jobTimeoutSeconds()),
+                Duration.ofSeconds(configuration.stopDrainSeconds()),
+                Duration.ofMillis(configuration.failureDetectionMillis()), workDirectory);
     }
 
     /** A node on the loopback with the configuration's defaults except these; for tests and benchmarks. */
@@ -66,7 +71,7 @@ public record IgniteNodeSettings(String instanceName, boolean clientMode, List<S
             int communicationPort, int workers, Path workDirectory) {
         return new IgniteNodeSettings(instanceName, clientMode,
                 List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 9)), "127.0.0.1", discoveryPort, 9,
-                communicationPort, 9, 64 * MEGABYTE, workers, 4, Duration.ofHours(1), Duration.ofSeconds(30),
+                communicationPort, 9, 64 * MEGABYTE, workers, 4, 2, Duration.ofHours(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(10), workDirectory);
     }
 

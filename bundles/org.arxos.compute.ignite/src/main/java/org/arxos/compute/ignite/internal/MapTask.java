@@ -16,15 +16,22 @@ import org.apache.ignite.compute.ComputeJobResult;
 import org.apache.ignite.compute.ComputeJobResultPolicy;
 import org.apache.ignite.compute.ComputeLoadBalancer;
 import org.apache.ignite.compute.ComputeTaskAdapter;
+import org.apache.ignite.compute.ComputeTaskContinuousMapper;
 import org.apache.ignite.resources.LoadBalancerResource;
+import org.apache.ignite.resources.TaskContinuousMapperResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@code map} call as an Ignite task, mapped, watched and reduced on the submitting node. Exactly one result per
- * input: a job whose node left is failed over (run again elsewhere), a job stolen by an idle node is handed over, and
- * a result for an input that already has one is dropped, so a job that ran twice is delivered once. The first task
- * failure ends the task (its other jobs are cancelled).
+ * One {@code map} call as an Ignite task, mapped, watched and reduced on the submitting node. Jobs go out in input
+ * order as nodes ask for them: each server node first gets {@code jobsPerWorker} jobs per worker, then one more each
+ * time it returns a result. So a node never idles while jobs wait elsewhere (no waiting for a steal), and when the
+ * inputs come largest first, the map ends on small jobs. This is the engine's load balancing: least loaded first, with
+ * no job waiting on a busy node while another idles (Ignite's job stealing needs a node's queue empty and a metrics
+ * round before it moves a job, and failed maps when combined with this). Exactly one result per input: a job whose
+ * node left or refused it is failed over (run again elsewhere), and a result for an input that already has one is
+ * dropped, so a job that ran twice is delivered once. The first task failure ends the task (its other jobs are
+ * cancelled).
  */
 final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
 
@@ -34,37 +41,68 @@ final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
     private final transient List<SliceJob> jobs;
     private final transient byte[][] results;
     private final transient EngineCounters counters;
+    private final transient int jobsPerWorker;
+    private transient int sent;
     private transient int delivered;
     private transient String failure;
 
     @LoadBalancerResource
     private transient ComputeLoadBalancer balancer;
+    @TaskContinuousMapperResource
+    private transient ComputeTaskContinuousMapper mapper;
 
-    MapTask(List<SliceJob> jobs, EngineCounters counters) {
+    /** @param jobsPerWorker jobs a server node holds per worker (at least 1): running and waiting to run */
+    MapTask(List<SliceJob> jobs, EngineCounters counters, int jobsPerWorker) {
         this.jobs = List.copyOf(jobs);
         this.results = new byte[jobs.size()][];
         this.counters = counters;
+        this.jobsPerWorker = jobsPerWorker;
     }
 
     @Override
     public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, Object argument) {
         Map<ComputeJob, ClusterNode> mapped = new HashMap<>();
-        for (SliceJob job : jobs) {
-            mapped.put(job, balancer.getBalancedNode(job, null));
-            counters.sentBytes.add(job.bytes());
+        int rounds = subgrid.stream().mapToInt(MapTask::workers).max().orElse(1) * jobsPerWorker;
+        synchronized (results) {
+            for (int round = 0; round < rounds; round++) {
+                for (ClusterNode node : subgrid) {
+                    if (round < workers(node) * jobsPerWorker && sent < jobs.size()) {
+                        mapped.put(take(), node);
+                    }
+                }
+            }
         }
         return mapped;
+    }
+
+    private static int workers(ClusterNode node) {
+        Integer workers = node.attribute(EngineNode.WORKERS_ATTRIBUTE);
+        return workers == null || workers < 1 ? 1 : workers;
+    }
+
+    /** The next job to send; the caller holds the lock on {@code results}. */
+    private SliceJob take() {
+        SliceJob job = jobs.get(sent++);
+        counters.sentBytes.add(job.bytes());
+        return job;
+    }
+
+    /** Sends a job to the node that has just returned one (outside the lock: Ignite may answer on this thread). */
+    private void send(SliceJob job, ClusterNode node) {
+        try {
+            mapper.send(job, node);
+        } catch (IgniteException e) {
+            // the node is leaving: any other node will do
+            mapper.send(job, balancer.getBalancedNode(job, List.of(node)));
+        }
     }
 
     @Override
     public ComputeJobResultPolicy result(ComputeJobResult result, List<ComputeJobResult> received) {
         IgniteException exception = result.getException();
         if (exception != null) {
-            if (exception instanceof ComputeExecutionRejectedException) {
-                // stolen by an idle node: the failover SPI hands it to the thief
-                return ComputeJobResultPolicy.FAILOVER;
-            }
-            if (exception instanceof ClusterTopologyException || exception instanceof ComputeJobFailoverException) {
+            if (exception instanceof ClusterTopologyException || exception instanceof ComputeJobFailoverException
+                    || exception instanceof ComputeExecutionRejectedException) {
                 counters.failedOver.increment();
                 return ComputeJobResultPolicy.FAILOVER;
             }
@@ -75,6 +113,7 @@ final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
         if (outcome.failure() != null) {
             return fail(outcome.failure());
         }
+        SliceJob next;
         synchronized (results) {
             if (results[outcome.index()] != null) {
                 LOG.warn("dropped a second result for input {} (from node {}): each input is delivered once",
@@ -83,6 +122,11 @@ final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
             }
             results[outcome.index()] = outcome.result();
             delivered++;
+            next = sent < jobs.size() && failure == null ? take() : null;
+        }
+        if (next != null) {
+            // before WAIT is returned: a task whose sent jobs have all returned is reduced
+            send(next, result.getNode());
         }
         counters.completed.increment();
         counters.receivedBytes.add(outcome.result().length);

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Admits at most a fixed number of map calls to the cluster at once; the others wait, the highest priority first and
- * in arrival order within a priority. Ignite's job stealing balances load but has no priorities, so they are applied
- * here, on the submitting node.
+ * in arrival order within a priority. Ignite's job queues have no priorities, so they are applied here, on the
+ * submitting node.
  */
 final class PriorityGate {
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two real Ignite server nodes in this JVM on the loopback (discovery 48520.., communication 48620..): jobs spread
- * over both, results come back in input order, a failing task names its input, and a node that stops while its jobs
+ * over both as they return results, results come back in input order, a failing task names its input, and a node that stops while its jobs
  * run has them run again on the other, each input's result delivered once.
  */
 class IgniteComputeEngineTest {
@@ -43,18 +43,18 @@ class IgniteComputeEngineTest {
     record Square(int value, String thread) implements java.io.Serializable {
     }
 
-    static final class SlowSquare implements ComputeTask<Integer, Square> {
-        private static final long serialVersionUID = 1L;
-        private final long millis;
+    /** Squares after a sleep, a longer one on the node whose name is {@code slowNode} (none if empty). */
+    record SlowSquare(long millis, String slowNode, long slowMillis) implements ComputeTask<Integer, Square> {
 
         SlowSquare(long millis) {
-            this.millis = millis;
+            this(millis, "", millis);
         }
 
         @Override
         public Square apply(Integer input) throws Exception {
-            Thread.sleep(millis);
-            return new Square(input * input, Thread.currentThread().getName());
+            String thread = Thread.currentThread().getName();
+            Thread.sleep(!slowNode.isEmpty() && thread.contains(slowNode) ? slowMillis : millis);
+            return new Square(input * input, thread);
         }
     }
 
@@ -93,6 +93,17 @@ class IgniteComputeEngineTest {
         assertEquals(4, a.status().workers());
         assertEquals(40, a.status().completedTasks());
         assertTrue(a.transferredBytes()[0] > 0 && a.transferredBytes()[1] > 0);
+    }
+
+    @Test
+    void eachNodeIsSentJobsAsItReturnsResultsSoASlowNodeGetsFewer() throws Exception {
+        List<Integer> inputs = IntStream.range(0, 60).boxed().toList();
+        List<Square> results = a.map(inputs, new SlowSquare(5, "unit-a", 100), OPTIONS).get(60, TimeUnit.SECONDS);
+
+        assertEquals(inputs.stream().map(i -> i * i).toList(), results.stream().map(Square::value).toList());
+        long onSlowNode = results.stream().filter(r -> r.thread().contains("unit-a")).count();
+        // handed out in turn up front, the slow node would get 30; as results return, its 4 first and a few more
+        assertTrue(onSlowNode >= 4 && onSlowNode <= 15, onSlowNode + " of 60 jobs ran on the slow node");
     }
 
     @Test
