@@ -21,7 +21,8 @@ public interface ComputeEngine {
 
     /**
      * Runs the task on every input in parallel (a parallel batch; the map step of map-reduce; a pipeline when the
-     * task is a chain of {@link ComputeTask#andThen stages}).
+     * task is a chain of {@link ComputeTask#andThen stages}). The inputs are read while the map runs (a remote engine
+     * serializes each as it sends it): they must not change until it completes.
      *
      * @return the results in input order; completes exceptionally with {@link ComputeException} when a task threw
      *         (naming the input's index), the options' timeout passed, or the future was cancelled

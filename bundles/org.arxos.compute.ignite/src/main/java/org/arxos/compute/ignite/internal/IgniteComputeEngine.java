@@ -82,13 +82,17 @@ public final class IgniteComputeEngine implements ComputeEngine, AutoCloseable {
         if (inputs.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        List<SliceJob> jobs;
+        byte[] taskBytes;
         try {
-            jobs = jobs(inputs, task);
+            taskBytes = serialization.write(task);
         } catch (IOException | RuntimeException e) {
-            return CompletableFuture.failedFuture(new ComputeException(label + ": the task or an input cannot be "
-                    + "serialized to send it to the cluster: " + SliceJob.describe(e), e));
+            return CompletableFuture.failedFuture(new ComputeException(label + ": the task cannot be serialized to "
+                    + "send it to the cluster: " + SliceJob.describe(e), e));
         }
+        String taskBundle = BundleSerialization.bundleOf(task.getClass());
+        List<T> sending = new ArrayList<>(inputs);
+        MapTask.Jobs jobs = index -> new SliceJob(index, sending.size(), taskBytes,
+                serialization.write(sending.get(index)), taskBundle);
         Duration timeout = options.timeout().compareTo(settings.jobTimeout()) < 0 ? options.timeout()
                 : settings.jobTimeout();
         CompletableFuture<List<R>> result = new CompletableFuture<>();
@@ -98,7 +102,7 @@ public final class IgniteComputeEngine implements ComputeEngine, AutoCloseable {
             running.remove(result);
             return CompletableFuture.failedFuture(new ComputeException(label + ": the Ignite engine has stopped"));
         }
-        CompletableFuture<Void> admitted = gate.enter(options.priority(), jobs.size());
+        CompletableFuture<Void> admitted = gate.enter(options.priority(), sending.size());
         CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> result
                 .completeExceptionally(new ComputeException(label + ": did not finish within its timeout of "
                         + timeout.toMillis() + " ms")));
@@ -106,22 +110,12 @@ public final class IgniteComputeEngine implements ComputeEngine, AutoCloseable {
             running.remove(result);
             admitted.cancel(false);
         });
-        admitted.thenRun(() -> submit(jobs, label, result));
+        admitted.thenRun(() -> submit(sending.size(), jobs, label, result));
         return result;
     }
 
-    private <T extends Serializable, R extends Serializable> List<SliceJob> jobs(List<T> inputs,
-            ComputeTask<T, R> task) throws IOException {
-        byte[] taskBytes = serialization.write(task);
-        String taskBundle = BundleSerialization.bundleOf(task.getClass());
-        List<SliceJob> jobs = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            jobs.add(new SliceJob(i, inputs.size(), taskBytes, serialization.write(inputs.get(i)), taskBundle));
-        }
-        return jobs;
-    }
-
-    private <R extends Serializable> void submit(List<SliceJob> jobs, String label, CompletableFuture<List<R>> result) {
+    private <R extends Serializable> void submit(int inputs, MapTask.Jobs jobs, String label,
+            CompletableFuture<List<R>> result) {
         ComputeTaskFuture<byte[][]> submitted;
         try {
             if (result.isDone()) {
@@ -132,7 +126,7 @@ public final class IgniteComputeEngine implements ComputeEngine, AutoCloseable {
             if (servers.nodes().isEmpty()) {
                 throw new ComputeException(label + ": the Ignite cluster has no server node to run jobs on");
             }
-            submitted = node.ignite().compute(servers).executeAsync(new MapTask(jobs, counters,
+            submitted = node.ignite().compute(servers).executeAsync(new MapTask(inputs, jobs, counters,
                     settings.jobsPerWorker()), null);
         } catch (RuntimeException e) {
             gate.leave();

@@ -1,5 +1,6 @@
 package org.arxos.compute.ignite.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One {@code map} call as an Ignite task, mapped, watched and reduced on the submitting node. Jobs go out in input
  * order as nodes ask for them: each server node first gets {@code jobsPerWorker} jobs per worker, then one more each
- * time it returns a result. So a node never idles while jobs wait elsewhere (no waiting for a steal), and when the
+ * time it returns a result; an input is serialized when its job is sent, so the submitting node holds as bytes only
+ * the jobs out on the nodes. So a node never idles while jobs wait elsewhere (no waiting for a steal), and when the
  * inputs come largest first, the map ends on small jobs. This is the engine's load balancing: least loaded first, with
  * no job waiting on a busy node while another idles (Ignite's job stealing needs a node's queue empty and a metrics
  * round before it moves a job, and failed maps when combined with this). Exactly one result per input: a job whose
@@ -38,7 +40,8 @@ final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(MapTask.class);
 
-    private final transient List<SliceJob> jobs;
+    private final transient int inputs;
+    private final transient Jobs jobs;
     private final transient byte[][] results;
     private final transient EngineCounters counters;
     private final transient int jobsPerWorker;
@@ -51,10 +54,17 @@ final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
     @TaskContinuousMapperResource
     private transient ComputeTaskContinuousMapper mapper;
 
+    /** Makes the job of an input when it is about to be sent (so only the jobs out on the nodes are held as bytes). */
+    @FunctionalInterface
+    interface Jobs {
+        SliceJob job(int index) throws IOException;
+    }
+
     /** @param jobsPerWorker jobs a server node holds per worker (at least 1): running and waiting to run */
-    MapTask(List<SliceJob> jobs, EngineCounters counters, int jobsPerWorker) {
-        this.jobs = List.copyOf(jobs);
-        this.results = new byte[jobs.size()][];
+    MapTask(int inputs, Jobs jobs, EngineCounters counters, int jobsPerWorker) {
+        this.inputs = inputs;
+        this.jobs = jobs;
+        this.results = new byte[inputs][];
         this.counters = counters;
         this.jobsPerWorker = jobsPerWorker;
     }
@@ -66,7 +76,7 @@ final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
         synchronized (results) {
             for (int round = 0; round < rounds; round++) {
                 for (ClusterNode node : subgrid) {
-                    if (round < workers(node) * jobsPerWorker && sent < jobs.size()) {
+                    if (round < workers(node) * jobsPerWorker && sent < inputs) {
                         mapped.put(take(), node);
                     }
                 }
@@ -82,7 +92,15 @@ final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
 
     /** The next job to send; the caller holds the lock on {@code results}. */
     private SliceJob take() {
-        SliceJob job = jobs.get(sent++);
+        int index = sent++;
+        SliceJob job;
+        try {
+            job = jobs.job(index);
+        } catch (IOException | RuntimeException e) {
+            // no cause: the engine reports a task failure's innermost message
+            throw new IgniteException("input " + index + " of " + inputs + " cannot be serialized to send it to the "
+                    + "cluster: " + SliceJob.describe(e));
+        }
         counters.sentBytes.add(job.bytes());
         return job;
     }
@@ -113,7 +131,7 @@ final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
         if (outcome.failure() != null) {
             return fail(outcome.failure());
         }
-        SliceJob next;
+        SliceJob next = null;
         synchronized (results) {
             if (results[outcome.index()] != null) {
                 LOG.warn("dropped a second result for input {} (from node {}): each input is delivered once",
@@ -122,14 +140,20 @@ final class MapTask extends ComputeTaskAdapter<Object, byte[][]> {
             }
             results[outcome.index()] = outcome.result();
             delivered++;
-            next = sent < jobs.size() && failure == null ? take() : null;
+            counters.completed.increment();
+            counters.receivedBytes.add(outcome.result().length);
+            if (sent < inputs && failure == null) {
+                try {
+                    next = take();
+                } catch (IgniteException e) {
+                    return fail(e.getMessage());
+                }
+            }
         }
         if (next != null) {
             // before WAIT is returned: a task whose sent jobs have all returned is reduced
             send(next, result.getNode());
         }
-        counters.completed.increment();
-        counters.receivedBytes.add(outcome.result().length);
         return ComputeJobResultPolicy.WAIT;
     }
 

@@ -106,6 +106,26 @@ class IgniteComputeEngineTest {
         assertTrue(onSlowNode >= 4 && onSlowNode <= 15, onSlowNode + " of 60 jobs ran on the slow node");
     }
 
+    /** Serializable by its type, not always by its content. */
+    record Holder(Object value) implements java.io.Serializable {
+    }
+
+    @Test
+    void anInputThatCannotBeSentFailsTheMapNamingIt() {
+        // input 0 goes out when the map starts, input 20 when a node has returned results
+        for (int bad : List.of(0, 20)) {
+            List<Holder> inputs = IntStream.range(0, 30).mapToObj(i -> new Holder(i == bad ? new Object() : i))
+                    .toList();
+            CompletableFuture<List<Holder>> run = a.map(inputs, holder -> holder, OPTIONS);
+
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
+            String message = failure.getCause().getMessage();
+            assertTrue(failure.getCause() instanceof ComputeException, failure.getCause().toString());
+            assertTrue(message.contains("input " + bad + " of 30 cannot be serialized")
+                    && message.contains("java.lang.Object"), message);
+        }
+    }
+
     @Test
     void aTaskThatThrowsFailsTheMapNamingItsInput() {
         ComputeTask<Integer, Integer> failsOnSeven = input -> {
