@@ -1,5 +1,6 @@
 package org.arxos.api.cache;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,25 +79,17 @@ public record CachedOperation<V>(String operation, ValueCodec<V> codec) {
      */
     public static String inputHash(Object... inputs) {
         MessageDigest digest = sha256();
-        byte[] length = new byte[Integer.BYTES];
+        ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
         for (Object input : inputs) {
             if (input == null) {
-                digest.update(bigEndian(-1, length));
+                digest.update(length.putInt(0, -1).array());
             } else {
                 byte[] text = String.valueOf(input).getBytes(StandardCharsets.UTF_8);
-                digest.update(bigEndian(text.length, length));
+                digest.update(length.putInt(0, text.length).array());
                 digest.update(text);
             }
         }
         return HexFormat.of().formatHex(digest.digest(), 0, HASH_BYTES);
-    }
-
-    private static byte[] bigEndian(int value, byte[] into) {
-        into[0] = (byte) (value >>> 24);
-        into[1] = (byte) (value >>> 16);
-        into[2] = (byte) (value >>> 8);
-        into[3] = (byte) value;
-        return into;
     }
 
     /** A copy of one digest made once: looking the algorithm up among the providers costs more than hashing a key. */

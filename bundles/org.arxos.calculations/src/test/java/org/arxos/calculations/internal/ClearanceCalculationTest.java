@@ -1,7 +1,6 @@
 package org.arxos.calculations.internal;
 
 import static org.arxos.calculations.internal.Model.box;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,21 +110,6 @@ class ClearanceCalculationTest {
         }
         // ids and coordinates only: well under 100 bytes per component and slice
         assertTrue(sliceBytes < 100 * entries, sliceBytes + " bytes for " + entries + " entries");
-    }
-
-    @Test
-    void aSliceWithOutlinesArrivesAsItWasSent() throws Exception {
-        float[][] outlines = {null, {0, 0, 4, 0, 4, 3, 0, 3}, {1, 1, 2, 5}};
-        Slice sent = new Slice(2, -3, 7, new int[] {3, 7, 9}, new float[] {0, 0, 1, 1, 0, 3, 0, 0, 4, 3, 0, 3, 1, 1,
-            2, 5, -1.5f, 0.25f}, new byte[] {0, 1, 0}, outlines, new boolean[] {false, true, false});
-
-        Slice received = (Slice) deserialize(serialize(sent));
-        assertEquals(List.of(2, -3, 7), List.of(received.band(), received.tileX(), received.tileY()));
-        assertArrayEquals(sent.items(), received.items());
-        assertArrayEquals(sent.boxes(), received.boxes());
-        assertArrayEquals(sent.disciplines(), received.disciplines());
-        assertArrayEquals(sent.closed(), received.closed());
-        assertTrue(Arrays.deepEquals(outlines, received.outlines()));
     }
 
     @Test

@@ -151,27 +151,22 @@ final class Session implements EditingSession {
         }
         delivery.execute(() -> {
             queued.addAndGet(-events.size());
-            for (Consumer<SessionListener> event : events) {
-                if (closed.get()) {
-                    return;
-                }
-                try {
-                    event.accept(listener);
-                } catch (RuntimeException e) {
-                    LOG.warn("The listener of session {} failed; closing it", clientId, e);
-                    close("the session's listener failed: " + e.getMessage());
-                }
-            }
+            events.forEach(this::tell);
         });
     }
 
     /** Tells the listener that a burst of events has been handed over (see {@link SessionListener#flush()}). */
     private void flush() {
+        tell(SessionListener::flush);
+    }
+
+    /** Hands one event to the listener, unless the session has closed; a listener that fails closes it. */
+    private void tell(Consumer<SessionListener> event) {
         if (closed.get()) {
             return;
         }
         try {
-            listener.flush();
+            event.accept(listener);
         } catch (RuntimeException e) {
             LOG.warn("The listener of session {} failed; closing it", clientId, e);
             close("the session's listener failed: " + e.getMessage());

@@ -161,10 +161,13 @@ public final class CalculationJobs implements Calculations {
     @Override
     public CalculationResult run(CalculationRequest request) {
         Calculation<?> calculation = calculation(request.calculation());
-        CalculationRequest resolved = resolveRevision(request);
-        Optional<CalculationResult> cached = fromCache(calculation, resolved);
-        if (cached.isPresent()) {
-            return cached.get();
+        BuildingSummary building = summary(request);
+        CalculationRequest resolved = resolveRevision(request, building);
+        if (resolved.revision() == building.headRevision()) {
+            Optional<CalculationResult> cached = fromCache(calculation, resolved, building.contentHash());
+            if (cached.isPresent()) {
+                return cached.get();
+            }
         }
         Job job = enqueue(calculation, resolved);
         try {
@@ -179,23 +182,23 @@ public final class CalculationJobs implements Calculations {
     }
 
     private Job enqueue(CalculationRequest request) {
-        return enqueue(calculation(request.calculation()), resolveRevision(request));
+        return enqueue(calculation(request.calculation()), resolveRevision(request, summary(request)));
     }
 
     /**
      * A result the cache holds needs no runner: the job starts and ends on the caller's thread, and is listed once it
-     * has ended (so nothing can cancel it half way). Without a cache, or on a miss, empty: the job is queued.
+     * has ended (so nothing can cancel it half way). Without a cache, or on a miss, empty: the job is queued. Asked
+     * for the head revision only, whose content hash the building's summary has: an older revision would be read
+     * here and, on a miss, again by the runner.
      */
     private <R extends Serializable> Optional<CalculationResult> fromCache(Calculation<R> calculation,
-            CalculationRequest resolved) {
+            CalculationRequest resolved, String contentHash) {
         Optional<Cache> cache = selector.select(Cache.class);
         if (cache.isEmpty()) {
             return Optional.empty();
         }
-        Revision revision = selector.require(BuildingRepository.class).revision(resolved.tenant(),
-                resolved.building(), resolved.revision());
         CachedOperation<R> operation = operation(calculation, resolved);
-        Optional<R> value = operation.find(cache, key(operation, calculation, resolved, revision));
+        Optional<R> value = operation.find(cache, key(operation, calculation, resolved, contentHash));
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -274,11 +277,13 @@ public final class CalculationJobs implements Calculations {
                 .orElseThrow(() -> new UnknownCalculationException(name, calculationNames(status)));
     }
 
-    /** The request with its revision checked and {@link CalculationRequest#HEAD} replaced by the head's number. */
-    private CalculationRequest resolveRevision(CalculationRequest request) {
-        BuildingSummary building = selector.require(BuildingRepository.class)
-                .find(request.tenant(), request.building())
+    private BuildingSummary summary(CalculationRequest request) {
+        return selector.require(BuildingRepository.class).find(request.tenant(), request.building())
                 .orElseThrow(() -> new UnknownBuildingException("there is no building '" + request.building() + "'"));
+    }
+
+    /** The request with its revision checked and {@link CalculationRequest#HEAD} replaced by the head's number. */
+    private static CalculationRequest resolveRevision(CalculationRequest request, BuildingSummary building) {
         long revision = request.revision() == CalculationRequest.HEAD ? building.headRevision() : request.revision();
         if (revision < 1 || revision > building.headRevision()) {
             throw new UnknownBuildingException("building '" + request.building() + "' has no revision " + revision
@@ -349,15 +354,15 @@ public final class CalculationJobs implements Calculations {
     }
 
     private static CacheKey key(CachedOperation<?> operation, Calculation<?> calculation, CalculationRequest request,
-            Revision revision) {
-        return operation.key(request.tenant(), request.building(), revision.contentHash(),
+            String contentHash) {
+        return operation.key(request.tenant(), request.building(), contentHash,
                 calculation.version(), new TreeMap<>(request.parameters()));
     }
 
     private <R extends Serializable> void computed(Job job, Calculation<R> calculation, JobContext context) {
         CalculationRequest request = job.request();
         CachedOperation<R> operation = operation(calculation, request);
-        CacheKey key = key(operation, calculation, request, context.revision());
+        CacheKey key = key(operation, calculation, request, context.revision().contentHash());
         boolean[] computedHere = {false};
         R value = operation.get(selector.select(Cache.class), key, () -> {
             computedHere[0] = true;
