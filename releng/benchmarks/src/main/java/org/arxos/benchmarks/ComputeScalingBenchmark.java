@@ -3,6 +3,8 @@ package org.arxos.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -41,26 +43,28 @@ import org.arxos.model.geometry.Polyline;
 
 /**
  * Strong and weak scaling of the heavy calculation ({@code clearance}) on Apache Ignite. In one run: the local engine
- * with one worker (T_local); then this JVM joins a loopback cluster as a client node (it submits and reduces, runs no
- * job) with one server node of one worker in a JVM of its own (T1), then two (T2), then twice the building on the two
- * (T2w); the first run on each engine is a warm-up, not counted. Twice the building is the building and an identical
+ * with one worker in this JVM (T_local), and its result on twice the building; then a JVM of its own joins a loopback
+ * cluster as a client node (it submits and reduces, runs no job; see {@link #relaunchAsClientNode}) with one server
+ * node of one worker in a JVM of its own (T1), then two (T2), then twice the building on the two (T2w); the first run
+ * on each engine is a warm-up, not counted. Twice the building is the building and an identical
  * twin tower beside it, further away than the clearance distance and shifted by whole tiles: exactly twice the slices
  * and twice the work, so that weak scaling measures the engine, not a harder problem (the generator's building of
  * twice the objects has larger floors, so more neighbours per component: 2.26 times the work at 1,000,000 objects).
  * Each measured configuration runs {@code --repeat} times (default 3) and counts with its median wall time: single runs
  * of the same work on this machine differ by up to 15 % (JIT and scheduling), more than the targets' margins. Also:
  * the per-job overhead (no-op jobs through one worker), the bytes sent and received per job, and the CPU of each
- * server JVM and of this one. Every result must equal the local engine's. Server JVMs are pinned one per core with
+ * server JVM and of the client's. Every result must equal the local engine's. Server JVMs are pinned one per core with
  * {@code taskset} when it exists.
  *
  * <p>Arguments (one string, as exec:exec passes {@code benchmark.sizes}): the building's objects (default 1000000),
  * then optional {@code --distance=} and {@code --tile=} (the calculation's parameters), {@code --repeat=},
- * {@code --no-pin}.
+ * {@code --no-pin}. exec:exec passes Ignite's flags as {@code -Dignite.jvm.options} for the client node's JVM.
  */
 public final class ComputeScalingBenchmark {
 
-    /** The flag that tells whether this JVM was started with Ignite's --add-opens list. */
-    private static final String OPENS_MARKER = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+    /** Given to the client node's JVM: the file with the local engine's measurement and results. */
+    private static final String REFERENCE_OPTION = "--reference=";
+    private static final List<String> CLIENT_NODE_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final String JVM_OPTIONS_PROPERTY = "ignite.jvm.options";
     private static final int DISCOVERY_PORT = 48540;
     private static final int COMMUNICATION_PORT = 48640;
@@ -73,9 +77,6 @@ public final class ComputeScalingBenchmark {
     public static void main(String[] args) throws Exception {
         List<String> words = Arrays.stream(String.join(" ", args).trim().split("\\s+")).filter(w -> !w.isEmpty())
                 .toList();
-        if (!ManagementFactory.getRuntimeMXBean().getInputArguments().contains(OPENS_MARKER)) {
-            System.exit(relaunchWithIgniteFlags(args));
-        }
         int objects = words.stream().filter(w -> !w.startsWith("--")).findFirst().map(Integer::parseInt)
                 .orElse(1_000_000);
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -83,16 +84,20 @@ public final class ComputeScalingBenchmark {
         parameters.put("tile", option(words, "--tile=", "20"));
         boolean pin = !words.contains("--no-pin");
         int repeats = Integer.parseInt(option(words, "--repeat=", "3"));
-
-        System.out.printf("ComputeScalingBenchmark: clearance %s on %d and %d objects (seed 42), %d cores%n",
-                parameters, objects, 2 * objects, Runtime.getRuntime().availableProcessors());
-        Revision building = SyntheticBuilding.generateRevision(GeneratorSettings.of(42, objects));
-
-        Run local;
-        try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
-            Run.measure("warm-up: local, 1 worker", engine, building, parameters, List.of(), null);
-            local = Run.median(repeats, "local, 1 worker", engine, building, parameters, List.of(), null);
+        String referenceFile = option(words, REFERENCE_OPTION, null);
+        if (referenceFile == null) {
+            System.out.printf("ComputeScalingBenchmark: clearance %s on %d and %d objects (seed 42), %d cores%n",
+                    parameters, objects, 2 * objects, Runtime.getRuntime().availableProcessors());
+            Path reference = Files.createTempFile("arxos-compute-scaling-", ".reference");
+            measureLocal(objects, parameters, repeats, reference);
+            System.exit(relaunchAsClientNode(args, reference));
         }
+        Reference reference;
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(Path.of(referenceFile)))) {
+            reference = (Reference) in.readObject();
+        }
+        Run local = reference.local();
+        Revision building = SyntheticBuilding.generateRevision(GeneratorSettings.of(42, objects));
         Path work = Files.createTempDirectory("arxos-compute-scaling-");
         List<Process> servers = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(Process::destroyForcibly)));
@@ -111,18 +116,13 @@ public final class ComputeScalingBenchmark {
             Run.measure("warm-up: ignite, 2 servers", client, building, parameters, servers, local.result);
             runs.add(Run.median(repeats, "ignite, 2 servers", client, building, parameters, servers, local.result));
             // made only now: the strong-scaling runs should not share this JVM's heap (and its collector) with it
-            Revision twice = twinTowers(building, Double.parseDouble(parameters.get("distance")),
-                    Double.parseDouble(parameters.get("tile")));
+            Revision twice = twinTowers(building, parameters);
             building = null; // no longer needed: this JVM's collector should not keep marking it beside the 2x one
-            ClearanceResult twiceLocal;
-            try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
-                twiceLocal = Run.measure("local, 1 worker, 2x building", engine, twice, parameters, List.of(), null)
-                        .result;
-            }
             runs.add(Run.median(repeats, "ignite, 2 servers, 2x building", client, twice, parameters, servers,
-                    twiceLocal));
-            System.out.printf("  2x building: %.4f times the pairs, %d against %d slices%n", (double) twiceLocal.pairs()
-                    / local.result.pairs(), twiceLocal.slices(), local.result.slices());
+                    reference.twiceLocal()));
+            System.out.printf("  2x building: %.4f times the pairs, %d against %d slices%n",
+                    (double) reference.twiceLocal().pairs() / local.result.pairs(), reference.twiceLocal().slices(),
+                    local.result.slices());
         } finally {
             servers.forEach(ComputeScalingBenchmark::stopServer);
         }
@@ -132,13 +132,13 @@ public final class ComputeScalingBenchmark {
         Run weak = runs.get(2);
         System.out.println();
         System.out.printf("medians of %d measured runs each:%n", repeats);
-        System.out.printf("%-32s %10s %14s %12s %14s %12s %8s %14s %14s%n", "run", "wall s", "range s",
-                "server cpu s", "per server s", "client cpu s", "jobs", "sent B/job", "recv B/job");
+        System.out.printf("%-32s %10s %14s %12s %14s %12s %12s %8s %14s %14s%n", "run", "wall s", "range s",
+                "server cpu s", "per server s", "client cpu s", "client gc s", "jobs", "sent B/job", "recv B/job");
         for (Run run : List.of(local, one, two, weak)) {
-            System.out.printf("%-32s %10.2f %14s %12.2f %14s %12.2f %8d %14d %14d%n", run.name, run.seconds, run.range,
-                    Arrays.stream(run.serverCpuSeconds).sum(), perServer(run.serverCpuSeconds), run.clientCpuSeconds,
-                    run.jobs, run.jobs == 0 ? 0 : run.sentBytes / run.jobs, run.jobs == 0 ? 0
-                            : run.receivedBytes / run.jobs);
+            System.out.printf("%-32s %10.2f %14s %12.2f %14s %12.2f %12.2f %8d %14d %14d%n", run.name, run.seconds,
+                    run.range, Arrays.stream(run.serverCpuSeconds).sum(), perServer(run.serverCpuSeconds),
+                    run.clientCpuSeconds, run.clientGcSeconds, run.jobs, run.jobs == 0 ? 0 : run.sentBytes / run.jobs,
+                    run.jobs == 0 ? 0 : run.receivedBytes / run.jobs);
         }
         System.out.printf("%nT_local %.2f s, T1 %.2f s, T2 %.2f s, T2(2x building) %.2f s%n", local.seconds,
                 one.seconds, two.seconds, weak.seconds);
@@ -151,12 +151,17 @@ public final class ComputeScalingBenchmark {
     }
 
     /** One measured calculation: wall time, CPU time of the server JVMs, jobs and bytes through the engine. */
-    private static final class Run {
+    private static final class Run implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
         String name;
         double seconds;
         double[] serverCpuSeconds;
         /** CPU of this JVM (the client node: collecting, slicing, serializing, folding; all of the local run). */
         double clientCpuSeconds;
+        /** Of which collecting garbage (pauses and concurrent work of this JVM's collectors, as they count it). */
+        double clientGcSeconds;
         /** The fastest and slowest of the measured runs whose median this is. */
         String range = "-";
         long jobs;
@@ -188,10 +193,12 @@ public final class ComputeScalingBenchmark {
             double[] cpuBefore = cpuSeconds(servers);
             System.gc(); // the garbage of the run before is not this run's
             double clientBefore = clientCpuSeconds();
+            double gcBefore = clientGcSeconds();
             long begin = System.nanoTime();
             run.result = new ClearanceCalculation().calculate(new Context(revision, parameters, engine));
             run.seconds = (System.nanoTime() - begin) / 1e9;
             run.clientCpuSeconds = clientCpuSeconds() - clientBefore;
+            run.clientGcSeconds = clientGcSeconds() - gcBefore;
             double[] cpuAfter = cpuSeconds(servers);
             run.serverCpuSeconds = IntStream.range(0, servers.size()).mapToDouble(i -> cpuAfter[i] - cpuBefore[i])
                     .toArray();
@@ -205,7 +212,8 @@ public final class ComputeScalingBenchmark {
                 throw new IllegalStateException(name + " gave another result than the local engine: " + run.result
                         + " instead of " + expected);
             }
-            System.out.printf("  %s: %.2f s, %d jobs, %d pairs%n", name, run.seconds, run.jobs, run.result.pairs());
+            System.out.printf("  %s: %.2f s, %d jobs, %d pairs; client cpu %.2f s, of which gc %.2f s%n", name,
+                    run.seconds, run.jobs, run.result.pairs(), run.clientCpuSeconds, run.clientGcSeconds);
             return run;
         }
     }
@@ -305,6 +313,11 @@ public final class ComputeScalingBenchmark {
                 .toArray();
     }
 
+    private static double clientGcSeconds() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionTime()).sum()
+                / 1e3;
+    }
+
     private static double clientCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
@@ -320,7 +333,10 @@ public final class ComputeScalingBenchmark {
      * moved along x by whole tiles to more than the clearance distance beyond the building's extent. Its storeys have
      * the first tower's elevations, so both fall into the same storey bands.
      */
-    private static Revision twinTowers(Revision building, double distance, double tile) throws ChangeRejectedException {
+    private static Revision twinTowers(Revision building, Map<String, String> parameters)
+            throws ChangeRejectedException {
+        double distance = Double.parseDouble(parameters.get("distance"));
+        double tile = Double.parseDouble(parameters.get("tile"));
         String root = building.root().orElseThrow().id();
         double minX = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
@@ -374,19 +390,53 @@ public final class ComputeScalingBenchmark {
                 .orElse(fallback);
     }
 
-    /** This JVM lacks Ignite's flags (e.g. run by exec:exec): run the benchmark again in one that has them. */
-    private static int relaunchWithIgniteFlags(String[] args) throws IOException, InterruptedException {
+    /**
+     * The local engine's runs, in this JVM (started by exec:exec with the JIT and collector defaults), and the local
+     * result on twice the building, written to {@code reference} for the client node's JVM to compare with.
+     */
+    private static void measureLocal(int objects, Map<String, String> parameters, int repeats, Path reference)
+            throws Exception {
+        Revision building = SyntheticBuilding.generateRevision(GeneratorSettings.of(42, objects));
+        Run local;
+        ClearanceResult twiceLocal;
+        try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
+            Run.measure("warm-up: local, 1 worker", engine, building, parameters, List.of(), null);
+            local = Run.median(repeats, "local, 1 worker", engine, building, parameters, List.of(), null);
+            Revision twice = twinTowers(building, parameters);
+            twiceLocal = Run.measure("local, 1 worker, 2x building", engine, twice, parameters, List.of(), null)
+                    .result;
+        }
+        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(reference))) {
+            out.writeObject(new Reference(local, twiceLocal));
+        }
+    }
+
+    /** What the local engine measured and computed, for the client node's JVM. */
+    private record Reference(Run local, ClearanceResult twiceLocal) implements Serializable {
+    }
+
+    /**
+     * Runs the Ignite part in a JVM of its own: with Ignite's flags, and as a client node that takes as little as it
+     * can from the server nodes' cores. On this 2-core machine the client has no core of its own while two servers
+     * run, and its C2 compiler (1–2 s a run, still compiling Ignite's code) and G1's concurrent marking of the
+     * building slowed the servers' job threads by 15–24 % (their CPU for the same work); C1 alone and the serial
+     * collector do not (measured 2026-11-28, docs/compute-scaling.md). The servers and the local runs keep the
+     * defaults.
+     */
+    private static int relaunchAsClientNode(String[] args, Path reference) throws IOException, InterruptedException {
         String flags = System.getProperty(JVM_OPTIONS_PROPERTY);
         if (flags == null || flags.isBlank()) {
-            throw new IllegalStateException("run with Ignite's JVM flags (the root pom's ignite.jvm.options), or "
-                    + "with -D" + JVM_OPTIONS_PROPERTY + "=\"<those flags>\" to let the benchmark add them");
+            throw new IllegalStateException("run with -D" + JVM_OPTIONS_PROPERTY + "=\"<Ignite's JVM flags: the root "
+                    + "pom's ignite.jvm.options>\" (exec:exec passes them)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(Arrays.asList(flags.trim().split("\\s+")));
+        command.addAll(CLIENT_NODE_FLAGS);
         command.addAll(List.of("-cp", snapshotOfClassPath(), ComputeScalingBenchmark.class.getName()));
         command.addAll(Arrays.asList(args));
+        command.add(REFERENCE_OPTION + reference);
         return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 

@@ -219,9 +219,11 @@ final class PairSearch {
 
     /** The slices, ordered by band and tile; each lists its components in the revision's order. */
     static List<Slice> slices(Items items, double halo, double tile, float[] bands) {
-        record Cell(int band, int x, int y) {
+        // per band (index band + 1: band -1 is below the lowest storey), the members of each tile by x and y in a long
+        List<Map<Long, Members>> tiles = new ArrayList<>(bands.length + 1);
+        for (int b = 0; b <= bands.length; b++) {
+            tiles.add(new HashMap<>());
         }
-        Map<Cell, List<Integer>> members = new HashMap<>();
         long entries = 0;
         float[] box = items.boxes();
         for (int i = 0; i < items.size(); i++) {
@@ -238,37 +240,56 @@ final class PairSearch {
                         + items.ids().get(i) + "' spans " + ((long) x1 - x0 + 1) + " x " + ((long) y1 - y0 + 1)
                         + " tiles); use larger tiles");
             }
-            // long counters: a cell at Integer.MAX_VALUE (coordinates far out) must not wrap around
-            for (long b = b0; b <= b1; b++) {
+            for (int b = b0; b <= b1; b++) {
+                Map<Long, Members> band = tiles.get(b + 1);
+                // long counters: a cell at Integer.MAX_VALUE (coordinates far out) must not wrap around
                 for (long x = x0; x <= x1; x++) {
                     for (long y = y0; y <= y1; y++) {
-                        members.computeIfAbsent(new Cell((int) b, (int) x, (int) y), k -> new ArrayList<>()).add(i);
+                        band.computeIfAbsent(x << 32 | (y & 0xFFFF_FFFFL), k -> new Members()).add(i);
                     }
                 }
             }
         }
-        List<Cell> cells = new ArrayList<>(members.keySet());
-        cells.sort(Comparator.comparingInt(Cell::band).thenComparingInt(Cell::x).thenComparingInt(Cell::y));
-        List<Slice> slices = new ArrayList<>(cells.size());
-        for (Cell c : cells) {
-            List<Integer> list = members.get(c);
-            int n = list.size();
-            int[] index = new int[n];
-            float[] boxes = new float[6 * n];
-            byte[] disciplines = new byte[n];
-            float[][] outlines = new float[n][];
-            boolean[] closed = new boolean[n];
-            for (int k = 0; k < n; k++) {
-                int i = list.get(k);
-                index[k] = i;
-                System.arraycopy(box, 6 * i, boxes, 6 * k, 6);
-                disciplines[k] = items.disciplines()[i];
-                outlines[k] = items.outlines()[i];
-                closed[k] = items.closed()[i];
+        List<Slice> slices = new ArrayList<>();
+        for (int b = 0; b <= bands.length; b++) {
+            Map<Long, Members> band = tiles.get(b);
+            List<Long> keys = new ArrayList<>(band.keySet());
+            keys.sort(Comparator.comparingInt((Long k) -> (int) (k >> 32)).thenComparingInt(k -> (int) k.longValue()));
+            for (Long key : keys) {
+                slices.add(slice(items, b - 1, (int) (key >> 32), (int) key.longValue(), band.get(key)));
             }
-            slices.add(new Slice(c.band(), c.x(), c.y(), index, boxes, disciplines, outlines, closed));
         }
         return slices;
+    }
+
+    /** The components of one slice, as indices into the items in the revision's order. */
+    private static final class Members {
+        private int[] indices = new int[8];
+        private int size;
+
+        void add(int index) {
+            if (size == indices.length) {
+                indices = Arrays.copyOf(indices, 2 * size);
+            }
+            indices[size++] = index;
+        }
+    }
+
+    private static Slice slice(Items items, int band, int tileX, int tileY, Members members) {
+        int n = members.size;
+        int[] index = Arrays.copyOf(members.indices, n);
+        float[] boxes = new float[6 * n];
+        byte[] disciplines = new byte[n];
+        float[][] outlines = new float[n][];
+        boolean[] closed = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            int i = index[k];
+            System.arraycopy(items.boxes(), 6 * i, boxes, 6 * k, 6);
+            disciplines[k] = items.disciplines()[i];
+            outlines[k] = items.outlines()[i];
+            closed[k] = items.closed()[i];
+        }
+        return new Slice(band, tileX, tileY, index, boxes, disciplines, outlines, closed);
     }
 
     /**

@@ -17,6 +17,9 @@ final class SliceSearch {
     private final Slice slice;
     private final int n;
     private final double half;
+    /** The slice's storey band, {@code [bottom, top)}: the band test of {@link PairSearch#band} without a search. */
+    private final double bandBottom;
+    private final double bandTop;
     private final long[] counts;
 
     private long count;
@@ -30,6 +33,9 @@ final class SliceSearch {
         this.slice = slice;
         this.n = slice.items().length;
         this.half = task.halo() / 2;
+        float[] bands = task.bands();
+        this.bandBottom = slice.band() < 0 ? Double.NEGATIVE_INFINITY : bands[slice.band()];
+        this.bandTop = slice.band() + 1 < bands.length ? bands[slice.band() + 1] : Double.POSITIVE_INFINITY;
         this.counts = new long[task.disciplines() * task.disciplines()];
     }
 
@@ -73,7 +79,7 @@ final class SliceSearch {
         double ry = Math.max(PairSearch.grown(box[pa + 1], -task.halo()), PairSearch.grown(box[pb + 1], -task.halo()));
         double rz = Math.max(PairSearch.grown(box[pa + 4], -task.halo()), PairSearch.grown(box[pb + 4], -task.halo()));
         if (PairSearch.cell(rx, task.tile()) != slice.tileX() || PairSearch.cell(ry, task.tile()) != slice.tileY()
-                || PairSearch.band(rz, task.bands()) != slice.band()) {
+                || rz < bandBottom || rz >= bandTop) {
             return;
         }
         float m = task.criterion() == Criterion.CLEARANCE ? distance(a, b) : -depth(a, b);
@@ -99,14 +105,15 @@ final class SliceSearch {
         double gx = gap(box[pa], box[pa + 2], box[pb], box[pb + 2]);
         double gy = gap(box[pa + 1], box[pa + 3], box[pb + 1], box[pb + 3]);
         double gz = gap(box[pa + 4], box[pa + 5], box[pb + 4], box[pb + 5]);
-        double plan = Math.hypot(gx, gy);
-        if (Math.hypot(plan, gz) >= task.value()) {
+        // sqrt, not Math.hypot (22 % of the search): the gaps are floats, their squares cannot overflow a double
+        double d = Math.sqrt(gx * gx + gy * gy + gz * gz);
+        if (d >= task.value()) {
             return Float.NaN;
         }
         if (slice.outlines()[a] != null || slice.outlines()[b] != null) {
-            plan = PlanGeometry.distance(outline(a), closed(a), outline(b), closed(b));
+            double plan = PlanGeometry.distance(outline(a), closed(a), outline(b), closed(b));
+            d = Math.sqrt(plan * plan + gz * gz);
         }
-        double d = Math.hypot(plan, gz);
         return d < task.value() ? (float) d : Float.NaN;
     }
 

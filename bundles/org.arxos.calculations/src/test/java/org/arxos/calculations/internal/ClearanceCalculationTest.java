@@ -84,6 +84,42 @@ class ClearanceCalculationTest {
         assertEquals(whole.byDisciplines(), tiled.byDisciplines());
     }
 
+    /**
+     * Against a search of all pairs without slices: tiles and storey bands smaller than the distance put most pairs
+     * across slice borders, where each must be owned by exactly one slice.
+     */
+    @Test
+    void slicedSearchFindsThePairsOfASearchOverAllPairs() throws Exception {
+        Revision revision = SyntheticBuilding.generateRevision(GeneratorSettings.of(3, 3_000));
+        Items items = PairSearch.collect(revision, new Places(revision), d -> true);
+        float[] box = items.boxes();
+        double distance = 2.5;
+        long pairs = 0;
+        for (int a = 0; a < items.size(); a++) {
+            for (int b = a + 1; b < items.size(); b++) {
+                if (Math.sqrt(squared(gap(box, a, b, 0)) + squared(gap(box, a, b, 1)) + squared(gap(box, a, b, 4)))
+                        < distance) {
+                    pairs++;
+                }
+            }
+        }
+        ClearanceResult sliced = Engines.run(new ClearanceCalculation(), revision,
+                Map.of("distance", String.valueOf(distance), "tile", "2"));
+        assertTrue(pairs > 5_000 && sliced.slices() > 500, pairs + " pairs in " + sliced.slices() + " slices");
+        assertEquals(pairs, sliced.pairs());
+    }
+
+    /** The gap between two boxes along the axis whose minimum is at {@code min} (x 0, y 1, z 4); 0 if they overlap. */
+    private static double gap(float[] box, int a, int b, int min) {
+        int max = min == 4 ? 5 : min + 2;
+        return Math.max(0, Math.max((double) box[6 * b + min] - box[6 * a + max],
+                (double) box[6 * a + min] - box[6 * b + max]));
+    }
+
+    private static double squared(double value) {
+        return value * value;
+    }
+
     @Test
     void slicesAndTasksSerializeSmallAndComputeTheSameAfterTheTrip() throws Exception {
         Revision revision = SyntheticBuilding.generateRevision(GeneratorSettings.of(5, 10_000));
