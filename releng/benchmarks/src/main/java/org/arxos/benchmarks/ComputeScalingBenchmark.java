@@ -418,7 +418,7 @@ public final class ComputeScalingBenchmark {
     /**
      * Runs the Ignite part in a JVM of its own: with Ignite's flags, and as a client node that takes as little as it
      * can from the server nodes' cores. On this 2-core machine the client has no core of its own while two servers
-     * run, and its C2 compiler (1–2 s a run, still compiling Ignite's code) and G1's concurrent marking of the
+     * run, and its C2 compiler (0.9–2.5 s a run, still compiling Ignite's code) and G1's concurrent marking of the
      * building slowed the servers' job threads by 15–24 % (their CPU for the same work); C1 alone and the serial
      * collector do not (measured 2026-11-28, docs/compute-scaling.md). The servers and the local runs keep the
      * defaults.

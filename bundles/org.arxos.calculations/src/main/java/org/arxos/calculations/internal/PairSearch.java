@@ -252,11 +252,12 @@ final class PairSearch {
         }
         List<Slice> slices = new ArrayList<>();
         for (int b = 0; b <= bands.length; b++) {
-            Map<Long, Members> band = tiles.get(b);
-            List<Long> keys = new ArrayList<>(band.keySet());
-            keys.sort(Comparator.comparingInt((Long k) -> (int) (k >> 32)).thenComparingInt(k -> (int) k.longValue()));
-            for (Long key : keys) {
-                slices.add(slice(items, b - 1, (int) (key >> 32), (int) key.longValue(), band.get(key)));
+            List<Map.Entry<Long, Members>> cells = new ArrayList<>(tiles.get(b).entrySet());
+            cells.sort(Comparator.comparingInt((Map.Entry<Long, Members> c) -> (int) (c.getKey() >> 32))
+                    .thenComparingInt(c -> (int) c.getKey().longValue()));
+            for (Map.Entry<Long, Members> cell : cells) {
+                long key = cell.getKey();
+                slices.add(slice(items, b - 1, (int) (key >> 32), (int) key, cell.getValue()));
             }
         }
         return slices;
