@@ -1,5 +1,7 @@
 package org.arxos.api.collab;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -15,6 +17,16 @@ public interface SessionListener {
 
     /** One revision of the building, from any client (this one's included, right after its acknowledgement). */
     void applied(AppliedOperation operation);
+
+    /**
+     * Consecutive revisions, as if each were given to {@link #applied(AppliedOperation)} in turn. The host hands every
+     * session that receives exactly these revisions, with nothing in between, the same list, so that a listener that
+     * encodes what it sends can encode them once for all sessions (keyed by the list's identity): with hundreds of
+     * sessions on a building, that is most of the cost of a broadcast.
+     */
+    default void appliedAll(List<AppliedOperation> operations) {
+        operations.forEach(this::applied);
+    }
 
     /** This client's operation is in the durable log: what became of it. */
     void acknowledged(Acknowledgement acknowledgement);

@@ -3,5 +3,5 @@
  * what a resolution reports, and the sessions that editors join (presence, undo, catch-up, durable acknowledgement).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.4.0")
+@org.osgi.annotation.versioning.Version("0.5.0")
 package org.arxos.api.collab;

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -394,25 +395,43 @@ final class Room {
     /** Sends what a commit brought: each session's events of it in one delivery, in server order. */
     private void deliver(List<Outcome> outcomes) {
         long conflicts = 0;
-        Map<Session, List<Consumer<SessionListener>>> events = new LinkedHashMap<>();
+        List<AppliedOperation> run = new ArrayList<>(outcomes.size());
+        Set<Session> authors = new LinkedHashSet<>();
         for (Outcome o : outcomes) {
             if (o.error() != null) {
                 o.session().refuse(o.error().code(), o.error().message(), o.error().sequence());
                 continue;
             }
             if (o.ack() != null) {
-                Acknowledgement ack = o.ack();
-                conflicts += ack.conflicts().size();
-                events.computeIfAbsent(o.session(), s -> new ArrayList<>()).add(l -> l.acknowledged(ack));
+                conflicts += o.ack().conflicts().size();
+                authors.add(o.session());
             }
             if (o.applied() != null) {
-                AppliedOperation applied = o.applied().applied();
-                Consumer<SessionListener> event = l -> l.applied(applied);
-                sessions.values().forEach(s -> events.computeIfAbsent(s, k -> new ArrayList<>()).add(event));
-                delivered = Math.max(delivered, applied.revision());
+                run.add(o.applied().applied());
+                delivered = Math.max(delivered, o.applied().applied().revision());
             }
         }
-        events.forEach(Session::sendAll);
+        // an author hears its acknowledgement right before its revision, so its events are its own; every other
+        // session receives the same run
+        for (Session author : authors) {
+            boolean member = sessions.get(author.clientId()) == author;
+            List<Consumer<SessionListener>> events = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                if (o.ack() != null && o.session() == author) {
+                    Acknowledgement ack = o.ack();
+                    events.add(l -> l.acknowledged(ack));
+                }
+                if (o.applied() != null && member) {
+                    AppliedOperation applied = o.applied().applied();
+                    events.add(l -> l.applied(applied));
+                }
+            }
+            author.sendAll(events);
+        }
+        if (!run.isEmpty()) {
+            List<AppliedOperation> shared = List.copyOf(run);
+            sessions.values().stream().filter(s -> !authors.contains(s)).forEach(s -> s.sendRun(shared));
+        }
         host.countConflicts(conflicts);
     }
 
@@ -698,8 +717,8 @@ final class Room {
         if (delivered >= 0 && revision > delivered) {
             if (!recent.isEmpty() && recent.getFirst().revision() <= delivered + 1) {
                 long after = delivered;
-                recent.stream().filter(a -> a.revision() > after)
-                        .forEach(a -> sessions.values().forEach(s -> s.send(l -> l.applied(a))));
+                List<AppliedOperation> missed = recent.stream().filter(a -> a.revision() > after).toList();
+                sessions.values().forEach(s -> s.sendRun(missed));
             } else {
                 LOG.warn("Building {}: this node missed revisions {} to {}, which the log no longer holds; its "
                         + "sessions must join again", key, delivered + 1, revision);

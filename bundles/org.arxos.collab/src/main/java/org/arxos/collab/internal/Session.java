@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.arxos.api.collab.AppliedOperation;
 import org.arxos.api.collab.EditingSession;
 import org.arxos.api.collab.Member;
 import org.arxos.api.collab.Operation;
@@ -142,17 +143,30 @@ final class Session implements EditingSession {
      * one by one against the queue bound.
      */
     void sendAll(List<Consumer<SessionListener>> events) {
+        enqueue(events.size(), () -> events.forEach(this::tell));
+    }
+
+    /** Queues a delivery task that tells the listener {@code count} events. */
+    private void enqueue(int count, Runnable delivery) {
         if (closed.get()) {
             return;
         }
-        if (queued.addAndGet(events.size()) > queueBound) {
+        if (queued.addAndGet(count) > queueBound) {
             close("too slow: more than " + queueBound + " events were waiting for this session");
             return;
         }
-        delivery.execute(() -> {
-            queued.addAndGet(-events.size());
-            events.forEach(this::tell);
+        this.delivery.execute(() -> {
+            queued.addAndGet(-count);
+            delivery.run();
         });
+    }
+
+    /**
+     * Queues consecutive revisions as one event: the same {@code run} goes to every session that receives exactly
+     * these revisions (see {@link SessionListener#appliedAll}); they count one by one against the queue bound.
+     */
+    void sendRun(List<AppliedOperation> run) {
+        enqueue(run.size(), () -> tell(l -> l.appliedAll(run)));
     }
 
     /** Tells the listener that a burst of events has been handed over (see {@link SessionListener#flush()}). */

@@ -4,6 +4,7 @@ import static org.arxos.collab.internal.CollabRig.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,6 +121,41 @@ class CollaborationHostTest {
         assertEquals(1, stats.operations());
         assertTrue(stats.logLatencyMicros() > 0);
         assertTrue(a.errors.isEmpty() && b.errors.isEmpty());
+    }
+
+    @Test
+    void theOthersShareOneListOfRevisionsAndTheAuthorHearsItsAcknowledgementFirst() throws Exception {
+        String building = rig.building("hq");
+        CollaborationHost host = rig.host(CollabRig.settings());
+        RecordingListener a = new RecordingListener();
+        List<List<AppliedOperation>> runsOfB = new CopyOnWriteArrayList<>();
+        List<List<AppliedOperation>> runsOfC = new CopyOnWriteArrayList<>();
+        RecordingListener b = runRecorder(runsOfB);
+        RecordingListener c = runRecorder(runsOfC);
+        EditingSession sa = host.join(alice, building, "alice-1", -1, a);
+        host.join(bob, building, "bob-1", -1, b);
+        host.join(bob, building, "bob-2", -1, c);
+        c.welcome();
+
+        sa.submit(op("alice-1", 1, 1, new Change.Rename("z1", "North")));
+        b.awaitApplied(1);
+        c.awaitApplied(1);
+        a.awaitApplied(1);
+        assertEquals(List.of("ack 1", "applied 2"), a.order);
+        assertEquals(1, runsOfB.size());
+        assertSame(runsOfB.get(0), runsOfC.get(0), "one list for every session that receives the same revisions");
+        assertEquals(2, runsOfB.get(0).get(0).revision());
+        assertEquals(List.of(runsOfB.get(0).get(0)), b.applied, "the run's revisions, each once");
+    }
+
+    private static RecordingListener runRecorder(List<List<AppliedOperation>> runs) {
+        return new RecordingListener() {
+            @Override
+            public void appliedAll(List<AppliedOperation> operations) {
+                runs.add(operations);
+                super.appliedAll(operations);
+            }
+        };
     }
 
     @Test

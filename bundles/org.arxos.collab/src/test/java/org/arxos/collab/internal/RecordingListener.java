@@ -26,6 +26,8 @@ class RecordingListener implements SessionListener {
     final List<Member> presences = new CopyOnWriteArrayList<>();
     final List<SessionError> errors = new CopyOnWriteArrayList<>();
     final List<String> closed = new CopyOnWriteArrayList<>();
+    /** Acknowledgements ("ack 3", by sequence) and applied operations ("applied 5", by revision) as they came. */
+    final List<String> order = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch gate;
 
     /** Makes {@link #applied} wait until the gate opens: a slow listener. */
@@ -50,11 +52,13 @@ class RecordingListener implements SessionListener {
             }
         }
         applied.add(operation);
+        order.add("applied " + operation.revision());
     }
 
     @Override
     public void acknowledged(Acknowledgement acknowledgement) {
         acks.add(acknowledgement);
+        order.add("ack " + acknowledgement.sequence());
     }
 
     @Override

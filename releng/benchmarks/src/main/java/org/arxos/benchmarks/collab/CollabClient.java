@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,6 +44,8 @@ final class CollabClient implements WebSocket.Listener {
     private long rejected;
     private long conflicts;
     private long malformedFrames;
+    private long frames;
+    private long messages;
     private long sequence;
     private long clockWall;
     private int clockCounter;
@@ -133,13 +136,22 @@ final class CollabClient implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String frame = partial.toString();
-            partial.setLength(0);
+        if (!last) {
+            partial.append(data);
+        } else {
+            String frame;
+            if (partial.isEmpty()) {
+                frame = data.toString();
+            } else {
+                frame = partial.append(data).toString();
+                partial.setLength(0);
+            }
+            frames++;
             long now = System.nanoTime();
             try {
-                for (ServerMessage message : ServerMessage.parseFrame(frame)) {
+                List<ServerMessage> parsed = ServerMessage.parseFrame(frame, mirror != null);
+                messages += parsed.size();
+                for (ServerMessage message : parsed) {
                     handle(message, now);
                 }
             } catch (IOException | RuntimeException e) {
@@ -207,15 +219,15 @@ final class CollabClient implements WebSocket.Listener {
         }
         received.set(offset);
         lastRevision = Math.max(lastRevision, revision);
-        String changes = message.appliedChanges();
         if (ledger == null) {
             return;
         }
-        ledger.fingerprint(revision, (String.valueOf(message.client()) + "#" + message.sequence()).hashCode() * 31L
-                + (changes == null ? 0 : changes.hashCode()));
+        ledger.fingerprint(revision, (String.valueOf(message.client()).hashCode() * 31L + message.sequence()) * 31L
+                + message.appliedHash());
         if (live && !clientId.equals(message.client())) {
             ledger.delivered(message.client(), message.sequence(), now);
         }
+        String changes = message.appliedChanges();
         if (mirror != null && changes != null) {
             mirror.apply(revision, changes);
         }
@@ -276,6 +288,16 @@ final class CollabClient implements WebSocket.Listener {
 
     long malformedFrames() {
         return malformedFrames;
+    }
+
+    /** Text frames received. */
+    long frames() {
+        return frames;
+    }
+
+    /** Messages in them (a frame holds one message or an array of them). */
+    long messages() {
+        return messages;
     }
 
     Map<String, AtomicLong> errors() {

@@ -28,7 +28,8 @@ import com.sun.management.OperatingSystemMXBean;
 
 /**
  * The collaboration load of issue 8: {@code --editors} seeded WebSocket clients on one generated building, each
- * sending one operation per second for {@code --seconds}, {@code --mirrors} clients that apply every effect to the
+ * sending one operation per second for {@code --warmup} and then {@code --seconds} seconds (only the latter are
+ * measured; all are checked), {@code --mirrors} clients that apply every effect to the
  * model, and {@code --idle} silent sessions held on other buildings (500 each) meanwhile. All clients live in this
  * JVM, so the time from sending an operation to another client receiving it is measured on one clock.
  *
@@ -37,9 +38,10 @@ import com.sun.management.OperatingSystemMXBean;
  * received by every other client) or duplicated, gaps and duplicates in every client's revision stream, whether
  * every client received the same thing as each revision, whether the mirrors ended with the content hash of the
  * server's head, whether the idle sessions were all still open and answered a ping, and the CPU the server's JVM
- * and this JVM used during the run. Exits with 1 when something was lost, duplicated or did not converge.
+ * and this JVM used during the measured seconds, and the latency to every other client per 10 s of the run (warm-up
+ * included), which shows whether slow operations came in bursts. Exits with 1 when something was lost, duplicated or did not converge.
  *
- * <pre>CollabLoadBenchmark [--editors=500] [--seconds=60] [--idle=2000] [--mirrors=2] [--objects=5000] [--seed=42]
+ * <pre>CollabLoadBenchmark [--editors=500] [--seconds=60] [--warmup=0] [--idle=2000] [--mirrors=2] [--objects=5000] [--seed=42]
  *     [--http-clients=4] [--server-dir=../../product/server/target/arxos-server] [--server-heap=2g]
  *     [--server=http://host:port --token=TOKEN [--server-pid=PID]]</pre>
  */
@@ -48,6 +50,7 @@ public final class CollabLoadBenchmark {
     private static final Duration START = Duration.ofMinutes(3);
     private static final Duration DRAIN = Duration.ofSeconds(60);
     private static final int OPENING_AT_ONCE = 64;
+    private static final int TIMELINE_SECONDS = 10;
     /** Idle sessions per building: the server holds at most 1 000 sessions per building by default. */
     private static final int IDLE_PER_BUILDING = 500;
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory
@@ -111,7 +114,8 @@ public final class CollabLoadBenchmark {
         URI ws = server.webSocketBase();
 
         List<String> editorIds = IntStream.range(0, options.editors()).mapToObj(i -> "e-" + run + "-" + i).toList();
-        OperationLedger ledger = new OperationLedger(editorIds, options.seconds() + 1);
+        OperationLedger ledger = new OperationLedger(editorIds, options.warmup() + options.seconds() + 1,
+                options.warmup() + 1);
         List<CollabClient> idle = new ArrayList<>();
         for (int i = 0; i < options.idle(); i++) {
             idle.add(new CollabClient("i-" + run + "-" + i, null, null));
@@ -138,8 +142,6 @@ public final class CollabLoadBenchmark {
         System.out.printf("%d editors and %d mirrors open in %.1f s%n", editors.size(), mirrors.size(),
                 (System.nanoTime() - opening) / 1e9);
 
-        Optional<Duration> serverCpuBefore = server.cpu();
-        long toolCpuBefore = OS.getProcessCpuTime();
         long began = System.nanoTime();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         java.util.SplittableRandom phases = new java.util.SplittableRandom(options.seed());
@@ -149,20 +151,24 @@ public final class CollabLoadBenchmark {
             AtomicLong sent = new AtomicLong();
             long phase = phases.nextLong(1_000_000_000L);
             clock.scheduleAtFixedRate(() -> {
-                if (sent.incrementAndGet() <= options.seconds()) {
+                if (sent.incrementAndGet() <= options.warmup() + options.seconds()) {
                     editor.sendOperation(script.next());
                 }
             }, phase, 1_000_000_000L, TimeUnit.NANOSECONDS);
         }
+        Thread.sleep(options.warmup() * 1000L);
+        Optional<Duration> serverCpuBefore = server.cpu();
+        long toolCpuBefore = OS.getProcessCpuTime();
+        long measured = System.nanoTime();
         Thread.sleep(options.seconds() * 1000L + 1000);
         clock.shutdownNow();
-        long sendingNanos = System.nanoTime() - began;
+        long sendingNanos = System.nanoTime() - measured;
         int receiversOfEach = receivers.size() - 1;
         long drainDeadline = System.nanoTime() + DRAIN.toNanos();
         while (!ledger.deliveredEverywhere(receiversOfEach) && System.nanoTime() < drainDeadline) {
             Thread.sleep(100);
         }
-        long elapsed = System.nanoTime() - began;
+        long elapsed = System.nanoTime() - measured;
         Optional<Duration> serverCpuAfter = server.cpu();
         long toolCpu = OS.getProcessCpuTime() - toolCpuBefore;
         double loadAfter = OS.getSystemLoadAverage();
@@ -195,18 +201,28 @@ public final class CollabLoadBenchmark {
 
         double seconds = elapsed / 1e9;
         System.out.println();
-        System.out.printf("editors %d, mirrors %d, one operation per editor per second for %d s (%.1f s sending, "
-                + "%.1f s until everything arrived)%n", editors.size(), mirrors.size(), options.seconds(),
-                sendingNanos / 1e9, seconds);
+        System.out.printf("editors %d, mirrors %d, one operation per editor per second for %d s after a %d s "
+                + "warm-up (measured: %.1f s sending, %.1f s until everything arrived)%n", editors.size(),
+                mirrors.size(), options.seconds(), options.warmup(), sendingNanos / 1e9, seconds);
         System.out.printf("operations: %d sent, %d acknowledged (%.0f/s), %d unacknowledged, %d acknowledged twice, "
                 + "%d changes rejected, %d conflicts reported%n", tally.sent(), tally.acknowledged(),
-                tally.acknowledged() / (sendingNanos / 1e9), tally.unacknowledged(), tally.acknowledgedTwice(),
+                tally.acknowledged() / ((measured - began + sendingNanos) / 1e9), tally.unacknowledged(), tally.acknowledgedTwice(),
                 rejected, conflicts);
         System.out.printf("deliveries to other clients: %d (%.0f/s); revisions %d..%d%n", ledger.propagation.count(),
                 ledger.propagation.count() / seconds, start.revision(), last);
+        long frames = receivers.stream().mapToLong(CollabClient::frames).sum();
+        long messages = receivers.stream().mapToLong(CollabClient::messages).sum();
+        System.out.printf("frames to the edited building's clients during the whole run: %d, %.1f messages per "
+                + "frame%n", frames, (double) messages / Math.max(1, frames));
         printLatency("propagation, per delivery", ledger.propagation);
         printLatency("propagation, to every other client", everyone);
         printLatency("acknowledgement to the author", ledger.acknowledgement);
+        List<LatencyHistogram> timeline = ledger.timeline(began, TimeUnit.SECONDS.toNanos(TIMELINE_SECONDS));
+        for (int w = 0; w < timeline.size(); w++) {
+            printLatency(String.format("  to every other client, sent at %3d-%3d s%s", w * TIMELINE_SECONDS,
+                    (w + 1) * TIMELINE_SECONDS, w * TIMELINE_SECONDS < options.warmup() ? " (warm-up)" : ""),
+                    timeline.get(w));
+        }
         System.out.printf("lost (acknowledged, not received by all %d others): %d; duplicated: %d; unknown "
                 + "operations received: %d%n", receiversOfEach, tally.lost(), tally.duplicated(),
                 ledger.unknownOperations());

@@ -2,6 +2,7 @@ package org.arxos.benchmarks.collab;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Latencies in microseconds, counted in log-linear buckets (64 per power of two, so a percentile is exact to about
@@ -14,23 +15,27 @@ final class LatencyHistogram {
     private static final int BUCKETS = (Long.SIZE - SUB_BUCKET_BITS + 1) * SUB_BUCKETS;
 
     private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
-    private final AtomicLong total = new AtomicLong();
+    private final LongAdder total = new LongAdder();
     private final AtomicLong max = new AtomicLong();
 
     void recordNanos(long nanos) {
         long micros = Math.max(0, nanos / 1000);
         counts.incrementAndGet(index(micros));
-        total.incrementAndGet();
-        max.accumulateAndGet(micros, Math::max);
+        total.increment();
+        // most samples are below the maximum: a plain read, no compare-and-set that threads would contend on
+        long m = max.get();
+        while (micros > m && !max.compareAndSet(m, micros)) {
+            m = max.get();
+        }
     }
 
     long count() {
-        return total.get();
+        return total.sum();
     }
 
     /** The latency in milliseconds that {@code percent} % of the samples do not exceed (a bucket's upper end). */
     double percentileMillis(double percent) {
-        long n = total.get();
+        long n = total.sum();
         if (n == 0) {
             return Double.NaN;
         }
@@ -46,7 +51,7 @@ final class LatencyHistogram {
     }
 
     double maxMillis() {
-        return total.get() == 0 ? Double.NaN : max.get() / 1000.0;
+        return total.sum() == 0 ? Double.NaN : max.get() / 1000.0;
     }
 
     private static int index(long micros) {

@@ -10,7 +10,9 @@ import java.util.Set;
  * The load tool's options, {@code --name=value}, separated by spaces or commas.
  *
  * @param editors     clients that each send one operation per second
- * @param seconds     how long they send
+ * @param seconds     how long they send, measured
+ * @param warmup      how long they send before that, unmeasured (the server's and the tool's JIT compilers are
+ *                    busy for the first minute or more under this load), but checked like the rest
  * @param idle        sessions held open on other buildings (500 per building), silent
  * @param mirrors     further clients of the edited building that send nothing and apply every effect to the model
  * @param items       objects plus connections of the generated building that is edited
@@ -22,11 +24,11 @@ import java.util.Set;
  * @param serverDir   the assembled product to start when no {@code server} is given
  * @param serverHeap  the started server's maximum heap
  */
-record LoadOptions(int editors, int seconds, int idle, int mirrors, int items, long seed, int httpClients, URI server,
-        String token, Long serverPid, Path serverDir, String serverHeap) {
+record LoadOptions(int editors, int seconds, int warmup, int idle, int mirrors, int items, long seed,
+        int httpClients, URI server, String token, Long serverPid, Path serverDir, String serverHeap) {
 
-    private static final Set<String> NAMES = Set.of("editors", "seconds", "idle", "mirrors", "objects", "seed",
-            "http-clients", "server", "token", "server-pid", "server-dir", "server-heap");
+    private static final Set<String> NAMES = Set.of("editors", "seconds", "warmup", "idle", "mirrors", "objects",
+            "seed", "http-clients", "server", "token", "server-pid", "server-dir", "server-heap");
 
     static LoadOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -49,15 +51,16 @@ record LoadOptions(int editors, int seconds, int idle, int mirrors, int items, l
             throw new IllegalArgumentException("--server needs --token=<bearer token of an owner or editor>");
         }
         LoadOptions options = new LoadOptions(number(values, "editors", 500), number(values, "seconds", 60),
+                number(values, "warmup", 0),
                 number(values, "idle", 2000), number(values, "mirrors", 2), number(values, "objects", 5000),
                 Long.parseLong(values.getOrDefault("seed", "42")), number(values, "http-clients", 4), server,
                 values.get("token"), values.containsKey("server-pid") ? Long.valueOf(values.get("server-pid")) : null,
                 Path.of(values.getOrDefault("server-dir", "../../product/server/target/arxos-server")),
                 values.getOrDefault("server-heap", "2g"));
-        if (options.editors < 2 || options.seconds < 1 || options.idle < 0 || options.mirrors < 1
-                || options.httpClients < 1) {
+        if (options.editors < 2 || options.seconds < 1 || options.warmup < 0 || options.idle < 0
+                || options.mirrors < 1 || options.httpClients < 1) {
             throw new IllegalArgumentException("needs --editors=2 or more, --seconds=1 or more, --mirrors=1 or more, "
-                    + "--http-clients=1 or more and --idle=0 or more: " + options);
+                    + "--http-clients=1 or more, --warmup=0 or more and --idle=0 or more: " + options);
         }
         return options;
     }

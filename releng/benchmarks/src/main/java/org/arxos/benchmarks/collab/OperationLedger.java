@@ -1,5 +1,6 @@
 package org.arxos.benchmarks.collab;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,12 +11,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * What every client of one building saw, shared by them (they all live in the tool's JVM): when each editor sent
  * each operation, which revision acknowledged it, how many other clients received it and when the last did, and one
- * fingerprint per revision, so that a client receiving something else as that revision shows.
+ * fingerprint per revision, so that a client receiving something else as that revision shows. The operations an
+ * editor sends during the warm-up (its first {@code measuredFrom - 1}) are checked like the others but their latencies
+ * are not recorded.
  */
 final class OperationLedger {
 
     private final Map<String, Integer> editorIndex;
     private final int capacity;
+    private final long measuredFrom;
     private final AtomicLongArray sentNanos;
     private final AtomicIntegerArray acks;
     /** 1 where the acknowledgement rejected every change: such an operation need not reach anyone. */
@@ -29,13 +33,17 @@ final class OperationLedger {
     final LatencyHistogram propagation = new LatencyHistogram();
     final LatencyHistogram acknowledgement = new LatencyHistogram();
 
-    /** {@code capacity}: the most operations one editor sends. */
-    OperationLedger(List<String> editors, int capacity) {
+    /**
+     * @param capacity     the most operations one editor sends
+     * @param measuredFrom the sequence number of an editor's first operation whose latencies count
+     */
+    OperationLedger(List<String> editors, int capacity, long measuredFrom) {
         this.editorIndex = new ConcurrentHashMap<>();
         for (int i = 0; i < editors.size(); i++) {
             editorIndex.put(editors.get(i), i);
         }
         this.capacity = capacity;
+        this.measuredFrom = measuredFrom;
         int slots = editors.size() * capacity;
         sentNanos = new AtomicLongArray(slots);
         acks = new AtomicIntegerArray(slots);
@@ -56,7 +64,9 @@ final class OperationLedger {
         int slot = slot(editor, sequence);
         rejected.set(slot, rejectedAll ? 1 : 0);
         acks.incrementAndGet(slot);
-        acknowledgement.recordNanos(nanos - sentNanos.get(slot));
+        if (sequence >= measuredFrom) {
+            acknowledgement.recordNanos(nanos - sentNanos.get(slot));
+        }
     }
 
     /** Another client than the author received the applied operation {@code client#sequence}. */
@@ -74,7 +84,9 @@ final class OperationLedger {
         }
         deliveries.incrementAndGet(slot);
         lastDeliveryNanos.accumulateAndGet(slot, nanos, Math::max);
-        propagation.recordNanos(nanos - sent);
+        if (sequence >= measuredFrom) {
+            propagation.recordNanos(nanos - sent);
+        }
     }
 
     /** Records what a client received as {@code revision}; counts it when another client received something else. */
@@ -99,7 +111,7 @@ final class OperationLedger {
 
     /**
      * Per operation sent: whether it was acknowledged once, and delivered exactly {@code receivers} times; the time
-     * from sending it until the last receiver had it goes into {@code everyone}.
+     * from sending it until the last receiver had it goes into {@code everyone} (measured operations only).
      */
     Tally tally(int receivers, LatencyHistogram everyone) {
         long sent = 0;
@@ -126,11 +138,31 @@ final class OperationLedger {
             } else if (d > receivers) {
                 duplicated++;
             }
-            if (d > 0) {
+            if (d > 0 && slot % capacity + 1 >= measuredFrom) {
                 everyone.recordNanos(lastDeliveryNanos.get(slot) - sentNanos.get(slot));
             }
         }
         return new Tally(sent, acked, unacknowledged, ackedTwice, lost, duplicated);
+    }
+
+    /**
+     * The time from sending each operation until the last receiver had it, per window of sending time from
+     * {@code began}: where in a run the slow operations were. Warm-up operations included.
+     */
+    List<LatencyHistogram> timeline(long began, long windowNanos) {
+        List<LatencyHistogram> windows = new ArrayList<>();
+        for (int slot = 0; slot < sentNanos.length(); slot++) {
+            long sent = sentNanos.get(slot);
+            if (sent == 0 || deliveries.get(slot) == 0) {
+                continue;
+            }
+            int window = (int) Math.max(0, (sent - began) / windowNanos);
+            while (windows.size() <= window) {
+                windows.add(new LatencyHistogram());
+            }
+            windows.get(window).recordNanos(lastDeliveryNanos.get(slot) - sent);
+        }
+        return windows;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.arxos.http.internal.collab;
 
+import java.util.List;
+
 import org.arxos.api.collab.Acknowledgement;
 import org.arxos.api.collab.AppliedOperation;
 import org.arxos.api.collab.Collaboration;
@@ -133,6 +135,11 @@ final class CollabClient implements SessionListener {
     @Override
     public void applied(AppliedOperation operation) {
         frames.queue(hub.applied(operation));
+    }
+
+    @Override
+    public void appliedAll(List<AppliedOperation> operations) {
+        frames.queueRun(hub.applied(operations), operations.size());
     }
 
     @Override

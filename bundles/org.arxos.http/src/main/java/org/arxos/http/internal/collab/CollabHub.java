@@ -1,5 +1,6 @@
 package org.arxos.http.internal.collab;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,11 @@ final class CollabHub implements AutoCloseable {
     /** The JSON of an applied operation, encoded once for all the sessions it reaches. */
     String applied(AppliedOperation operation) {
         return broadcasts.json(operation);
+    }
+
+    /** The JSON of consecutive applied operations, joined by commas, encoded once for all the sessions they reach. */
+    String applied(List<AppliedOperation> run) {
+        return broadcasts.run(run);
     }
 
     long encodings() {

@@ -21,7 +21,8 @@ import jakarta.websocket.Session;
  * The messages on their way to one WebSocket client, sent one frame at a time in order. Messages wait in a queue
  * bounded by configuration; a client that lets more pile up is disconnected with a reason, never allowed to hold the
  * sender or grow the heap. With a batch size above 1, the messages that queued up while a frame was being sent go out
- * together as one frame holding a JSON array of them.
+ * together as one frame holding a JSON array of them. A sender may also queue a run of messages already joined (the
+ * inside of such an array, encoded once for many clients); a run is never split between frames.
  */
 public final class OutgoingFrames {
 
@@ -40,7 +41,13 @@ public final class OutgoingFrames {
     private final int maxQueued;
     private final int maxBatch;
     private final String what;
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    /** Messages, or runs of them joined by commas, with how many messages each is. */
+    private record Queued(String text, int messages) {
+    }
+
+    private final Queue<Queued> queue = new ConcurrentLinkedQueue<>();
+    /** Taken from the queue but left for the next frame; only the thread that holds {@link #sending} uses it. */
+    private Queued carried;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -80,15 +87,27 @@ public final class OutgoingFrames {
      * {@linkplain #flush() flushes}, so that they leave in one frame. {@code false} as {@link #send}.
      */
     public boolean queue(String message) {
+        return queueRun(message, 1);
+    }
+
+    /**
+     * Queues {@code count} messages given as one text, the JSON objects joined by commas, without sending them yet
+     * (see {@link #queue}); they leave in one frame, as an array, and count one by one against the queue bound.
+     * {@code false} as {@link #send}.
+     */
+    public boolean queueRun(String messages, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a run holds at least 1 message, not " + count);
+        }
         if (closed.get() || closeWhenSent.get() != null) {
             return false;
         }
-        if (queued.incrementAndGet() > maxQueued) {
+        if (queued.addAndGet(count) > maxQueued) {
             close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "more than " + maxQueued + " " + what
                     + " waiting: reading too slowly");
             return false;
         }
-        queue.add(message);
+        queue.add(new Queued(messages, count));
         return true;
     }
 
@@ -112,9 +131,9 @@ public final class OutgoingFrames {
         DRAINING.set(this);
         try {
             while (!closed.get() && sending.compareAndSet(false, true)) {
-                List<String> batch = take();
+                List<Queued> batch = take();
                 if (!batch.isEmpty()) {
-                    int count = batch.size();
+                    int count = batch.stream().mapToInt(Queued::messages).sum();
                     session.getAsyncRemote().sendText(frame(batch), result -> sent(result, count));
                     continue; // the completion releases 'sending'; when it ran inline, the next frame goes now
                 }
@@ -137,29 +156,41 @@ public final class OutgoingFrames {
         }
     }
 
-    private List<String> take() {
-        List<String> batch = new ArrayList<>(Math.min(maxBatch, 16));
-        String next;
-        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+    /**
+     * What goes in the next frame: at most {@code maxBatch} messages, or one run that is longer. A run that would
+     * make the frame too long is carried over to the next.
+     */
+    private List<Queued> take() {
+        List<Queued> batch = new ArrayList<>(Math.min(maxBatch, 16));
+        int messages = 0;
+        Queued next = carried != null ? carried : queue.poll();
+        carried = null;
+        while (next != null) {
+            if (messages > 0 && messages + next.messages() > maxBatch) {
+                carried = next;
+                break;
+            }
             batch.add(next);
+            messages += next.messages();
+            next = messages < maxBatch ? queue.poll() : null;
         }
         return batch;
     }
 
-    private static String frame(List<String> batch) {
-        if (batch.size() == 1) {
-            return batch.get(0);
+    private static String frame(List<Queued> batch) {
+        if (batch.size() == 1 && batch.get(0).messages() == 1) {
+            return batch.get(0).text();
         }
         int length = batch.size() + 1;
-        for (String message : batch) {
-            length += message.length();
+        for (Queued queued : batch) {
+            length += queued.text().length();
         }
         StringBuilder array = new StringBuilder(length).append('[');
         for (int i = 0; i < batch.size(); i++) {
             if (i > 0) {
                 array.append(',');
             }
-            array.append(batch.get(i));
+            array.append(batch.get(i).text());
         }
         return array.append(']').toString();
     }
@@ -180,7 +211,7 @@ public final class OutgoingFrames {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        queue.clear();
+        queue.clear(); // 'carried' may hold one more: nothing is sent once closed
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(code, truncate(reason)));

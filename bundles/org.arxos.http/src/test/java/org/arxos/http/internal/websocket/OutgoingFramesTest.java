@@ -106,6 +106,33 @@ class OutgoingFramesTest {
     }
 
     @Test
+    void aRunLeavesAsAnArrayAndIsNeverSplitBetweenFrames() {
+        HeldConnection connection = new HeldConnection();
+        OutgoingFrames frames = new OutgoingFrames(connection.session, "test", 100, 3, "messages");
+        frames.queue("{\"n\":1}");
+        frames.queueRun("{\"n\":2},{\"n\":3}", 2);
+        frames.queueRun("{\"n\":4},{\"n\":5}", 2);
+        frames.queueRun("{\"n\":6},{\"n\":7},{\"n\":8},{\"n\":9}", 4);
+        frames.queue("{\"n\":10}");
+        frames.flush();
+        connection.complete();
+        connection.complete();
+        connection.complete();
+        assertEquals(List.of("[{\"n\":1},{\"n\":2},{\"n\":3}]", "[{\"n\":4},{\"n\":5}]",
+                "[{\"n\":6},{\"n\":7},{\"n\":8},{\"n\":9}]", "{\"n\":10}"), connection.frames,
+                "a run that does not fit waits for the next frame; one longer than a frame goes alone");
+    }
+
+    @Test
+    void aRunCountsAgainstTheQueueBoundMessageByMessage() {
+        HeldConnection connection = new HeldConnection();
+        OutgoingFrames frames = new OutgoingFrames(connection.session, "test", 3, 256, "messages");
+        assertTrue(frames.queueRun("{\"n\":1},{\"n\":2}", 2));
+        assertFalse(frames.queueRun("{\"n\":3},{\"n\":4}", 2));
+        assertEquals("more than 3 messages waiting: reading too slowly", connection.closed.getReasonPhrase());
+    }
+
+    @Test
     void withABatchOfOneEveryMessageIsAFrameOfItsOwn() {
         HeldConnection connection = new HeldConnection();
         OutgoingFrames frames = new OutgoingFrames(connection.session, "test", 100, 1, "events");
