@@ -134,6 +134,12 @@ final class CollabClient implements WebSocket.Listener {
         }
     }
 
+    /** Every message is wanted as it comes: no request per message (the tool must keep up anyway). */
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(Long.MAX_VALUE);
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         if (!last) {
@@ -159,7 +165,6 @@ final class CollabClient implements WebSocket.Listener {
                 count("unreadable frame: " + e.getMessage());
             }
         }
-        webSocket.request(1);
         return null;
     }
 

@@ -58,7 +58,7 @@ final class CollabHub implements AutoCloseable {
         return broadcasts.json(operation);
     }
 
-    /** The JSON of consecutive applied operations, joined by commas, encoded once for all the sessions they reach. */
+    /** The JSON array of consecutive applied operations, encoded once for all the sessions they reach. */
     String applied(List<AppliedOperation> run) {
         return broadcasts.run(run);
     }

@@ -46,10 +46,10 @@ final class EncodedBroadcasts {
         });
     }
 
-    /** The {@code applied} messages of consecutive operations, joined by commas. */
+    /** The {@code applied} messages of consecutive operations, as a JSON array. */
     String run(List<AppliedOperation> run) {
         return shared(runs, run.get(0).revision(), run, () -> run.stream().map(this::json)
-                .collect(Collectors.joining(",")));
+                .collect(Collectors.joining(",", "[", "]")));
     }
 
     private static String shared(Cache cache, long revision, Object key, Supplier<String> encoder) {

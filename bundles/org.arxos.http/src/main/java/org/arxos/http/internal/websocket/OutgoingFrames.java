@@ -21,8 +21,9 @@ import jakarta.websocket.Session;
  * The messages on their way to one WebSocket client, sent one frame at a time in order. Messages wait in a queue
  * bounded by configuration; a client that lets more pile up is disconnected with a reason, never allowed to hold the
  * sender or grow the heap. With a batch size above 1, the messages that queued up while a frame was being sent go out
- * together as one frame holding a JSON array of them. A sender may also queue a run of messages already joined (the
- * inside of such an array, encoded once for many clients); a run is never split between frames.
+ * together as one frame holding a JSON array of them. A sender may also queue a run of messages as one JSON array,
+ * encoded once for many clients: a frame that holds only the run is that very text; a run is never split between
+ * frames.
  */
 public final class OutgoingFrames {
 
@@ -41,8 +42,12 @@ public final class OutgoingFrames {
     private final int maxQueued;
     private final int maxBatch;
     private final String what;
-    /** Messages, or runs of them joined by commas, with how many messages each is. */
-    private record Queued(String text, int messages) {
+    /**
+     * A message (a JSON object) or a run of them (a JSON array).
+     *
+     * @param messages how many messages it holds
+     */
+    private record Queued(String text, int messages, boolean run) {
     }
 
     private final Queue<Queued> queue = new ConcurrentLinkedQueue<>();
@@ -87,18 +92,22 @@ public final class OutgoingFrames {
      * {@linkplain #flush() flushes}, so that they leave in one frame. {@code false} as {@link #send}.
      */
     public boolean queue(String message) {
-        return queueRun(message, 1);
+        return enqueue(new Queued(message, 1, false));
     }
 
     /**
-     * Queues {@code count} messages given as one text, the JSON objects joined by commas, without sending them yet
-     * (see {@link #queue}); they leave in one frame, as an array, and count one by one against the queue bound.
-     * {@code false} as {@link #send}.
+     * Queues a run of {@code count} messages given as one JSON array, without sending it yet (see {@link #queue}); it
+     * leaves in one frame and counts message by message against the queue bound. {@code false} as {@link #send}.
      */
-    public boolean queueRun(String messages, int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("a run holds at least 1 message, not " + count);
+    public boolean queueRun(String array, int count) {
+        if (count < 1 || !array.startsWith("[") || !array.endsWith("]")) {
+            throw new IllegalArgumentException("a run is a JSON array of at least 1 message");
         }
+        return enqueue(new Queued(array, count, true));
+    }
+
+    private boolean enqueue(Queued next) {
+        int count = next.messages();
         if (closed.get() || closeWhenSent.get() != null) {
             return false;
         }
@@ -107,7 +116,7 @@ public final class OutgoingFrames {
                     + " waiting: reading too slowly");
             return false;
         }
-        queue.add(new Queued(messages, count));
+        queue.add(next);
         return true;
     }
 
@@ -178,7 +187,7 @@ public final class OutgoingFrames {
     }
 
     private static String frame(List<Queued> batch) {
-        if (batch.size() == 1 && batch.get(0).messages() == 1) {
+        if (batch.size() == 1) {
             return batch.get(0).text();
         }
         int length = batch.size() + 1;
@@ -190,7 +199,12 @@ public final class OutgoingFrames {
             if (i > 0) {
                 array.append(',');
             }
-            array.append(batch.get(i).text());
+            Queued next = batch.get(i);
+            if (next.run()) {
+                array.append(next.text(), 1, next.text().length() - 1);
+            } else {
+                array.append(next.text());
+            }
         }
         return array.append(']').toString();
     }

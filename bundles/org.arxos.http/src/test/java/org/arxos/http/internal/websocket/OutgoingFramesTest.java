@@ -3,6 +3,7 @@ package org.arxos.http.internal.websocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -110,9 +111,10 @@ class OutgoingFramesTest {
         HeldConnection connection = new HeldConnection();
         OutgoingFrames frames = new OutgoingFrames(connection.session, "test", 100, 3, "messages");
         frames.queue("{\"n\":1}");
-        frames.queueRun("{\"n\":2},{\"n\":3}", 2);
-        frames.queueRun("{\"n\":4},{\"n\":5}", 2);
-        frames.queueRun("{\"n\":6},{\"n\":7},{\"n\":8},{\"n\":9}", 4);
+        frames.queueRun("[{\"n\":2},{\"n\":3}]", 2);
+        frames.queueRun("[{\"n\":4},{\"n\":5}]", 2);
+        String longRun = "[{\"n\":6},{\"n\":7},{\"n\":8},{\"n\":9}]";
+        frames.queueRun(longRun, 4);
         frames.queue("{\"n\":10}");
         frames.flush();
         connection.complete();
@@ -121,14 +123,15 @@ class OutgoingFramesTest {
         assertEquals(List.of("[{\"n\":1},{\"n\":2},{\"n\":3}]", "[{\"n\":4},{\"n\":5}]",
                 "[{\"n\":6},{\"n\":7},{\"n\":8},{\"n\":9}]", "{\"n\":10}"), connection.frames,
                 "a run that does not fit waits for the next frame; one longer than a frame goes alone");
+        assertSame(longRun, connection.frames.get(2), "a frame of one run is the run's text, not a copy");
     }
 
     @Test
     void aRunCountsAgainstTheQueueBoundMessageByMessage() {
         HeldConnection connection = new HeldConnection();
         OutgoingFrames frames = new OutgoingFrames(connection.session, "test", 3, 256, "messages");
-        assertTrue(frames.queueRun("{\"n\":1},{\"n\":2}", 2));
-        assertFalse(frames.queueRun("{\"n\":3},{\"n\":4}", 2));
+        assertTrue(frames.queueRun("[{\"n\":1},{\"n\":2}]", 2));
+        assertFalse(frames.queueRun("[{\"n\":3},{\"n\":4}]", 2));
         assertEquals("more than 3 messages waiting: reading too slowly", connection.closed.getReasonPhrase());
     }
 
