@@ -61,6 +61,12 @@ public @interface CollaborationConfiguration {
     @AttributeDefinition(min = "1", description = "The most operations one group commit writes in one transaction.")
     int maxBatch() default 1000;
 
+    @AttributeDefinition(min = "0", description = "The least time in milliseconds from the start of one group commit "
+            + "of a building to the start of the next. A building that is not busy commits an operation at once; a busy "
+            + "one gathers what arrives meanwhile, so that each commit, and each frame to every session, carries more "
+            + "operations. 0 commits as soon as the previous commit is done.")
+    int commitIntervalMillis() default 10;
+
     @AttributeDefinition(min = "1", description = "Undoable operations remembered per client.")
     int undoDepth() default 100;
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,7 @@ final class CollaborationHost implements Collaboration, AutoCloseable {
     private final String nodeId;
     private final ExecutorService pool;
     private final ExecutorService deliveries;
+    private final ScheduledExecutorService timer;
     private final AutoCloseable subscription;
 
     private final Map<RoomKey, Room> rooms = new HashMap<>();
@@ -92,6 +95,7 @@ final class CollaborationHost implements Collaboration, AutoCloseable {
         // Sessions share as many threads as there are cores: a thread each would be hundreds of threads taking turns.
         this.deliveries = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 threads("arxos-collab-delivery-"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(threads("arxos-collab-timer-"));
         this.subscription = bus == null ? null : bus.subscribe(APPENDED, this::appendedElsewhere);
     }
 
@@ -204,6 +208,7 @@ final class CollaborationHost implements Collaboration, AutoCloseable {
                 LOG.warn("Cannot end the subscription to {}: {}", APPENDED, e.toString());
             }
         }
+        timer.shutdownNow();
         pool.shutdown();
         deliveries.shutdown();
         try {
@@ -333,5 +338,17 @@ final class CollaborationHost implements Collaboration, AutoCloseable {
 
     ExecutorService pool() {
         return pool;
+    }
+
+    /**
+     * Runs {@code task} after {@code nanos} on the host's timer thread, so it must be quick (hand work to an
+     * executor); not at all once the host has stopped.
+     */
+    void later(Runnable task, long nanos) {
+        try {
+            timer.schedule(task, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopped: the rooms are shut down
+        }
     }
 }

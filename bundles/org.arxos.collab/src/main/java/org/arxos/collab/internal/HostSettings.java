@@ -17,11 +17,12 @@ import java.util.Map;
  * @param burst                  operations above the rate a client may send at once
  * @param listenerQueue          events waiting for one listener before its session is closed
  * @param maxBatch               operations in one group commit
+ * @param commitIntervalMillis   least time from the start of one group commit to the start of the next
  * @param undoDepth              undoable operations per client
  */
 record HostSettings(String defaultPolicy, Map<String, String> policies, int snapshotEvery, int keepOperations,
         int maxSessions, int maxSessionsPerBuilding, int maxChanges, double operationsPerSecond, int burst,
-        int listenerQueue, int maxBatch, int undoDepth) {
+        int listenerQueue, int maxBatch, int commitIntervalMillis, int undoDepth) {
 
     HostSettings {
         if (defaultPolicy == null || defaultPolicy.isBlank()) {
@@ -36,6 +37,7 @@ record HostSettings(String defaultPolicy, Map<String, String> policies, int snap
         atLeast("burst", burst, 1);
         atLeast("listenerQueue", listenerQueue, 1);
         atLeast("maxBatch", maxBatch, 1);
+        atLeast("commitIntervalMillis", commitIntervalMillis, 0);
         atLeast("undoDepth", undoDepth, 1);
         if (!(operationsPerSecond >= 0)) {
             throw new IllegalArgumentException(CollaborationConfiguration.PID
@@ -55,7 +57,7 @@ record HostSettings(String defaultPolicy, Map<String, String> policies, int snap
         }
         return new HostSettings(c.defaultPolicy(), policies, c.snapshotEvery(), c.keepOperations(), c.maxSessions(),
                 c.maxSessionsPerBuilding(), c.maxChangesPerOperation(), c.operationsPerSecond(), c.burst(),
-                c.listenerQueue(), c.maxBatch(), c.undoDepth());
+                c.listenerQueue(), c.maxBatch(), c.commitIntervalMillis(), c.undoDepth());
     }
 
     String policyOf(String buildingId) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -109,6 +110,8 @@ final class Room {
     private final Set<String> claimed = new HashSet<>();
     private final Map<String, Long> reserved = new HashMap<>();
     private HybridTimestamp latest;
+    private final AtomicBoolean commitScheduled = new AtomicBoolean();
+    private volatile long lastCommitNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     Room(CollaborationHost host, RoomKey key, String policy) {
         this.host = host;
@@ -158,7 +161,24 @@ final class Room {
 
     void submit(Session session, Operation operation) {
         pending.add(new Pending(session, operation, System.nanoTime(), List.of(), null));
-        thread.execute(this::commitPending);
+        scheduleCommit();
+    }
+
+    /**
+     * Has the pending operations committed: at once when the last commit started at least the configured interval
+     * ago, else when it will have; one commit is on its way at a time and takes everything pending when it starts.
+     */
+    private void scheduleCommit() {
+        if (!commitScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = lastCommitNanos + TimeUnit.MILLISECONDS.toNanos(host.settings().commitIntervalMillis())
+                - System.nanoTime();
+        if (wait <= 0) {
+            thread.execute(this::commitPending);
+        } else {
+            host.later(() -> thread.execute(this::commitPending), wait);
+        }
     }
 
     void presenceChanged(Session session) {
@@ -270,6 +290,8 @@ final class Room {
 
     /** One group commit: everything pending goes into one transaction. */
     private void commitPending() {
+        commitScheduled.set(false);
+        lastCommitNanos = System.nanoTime();
         if (pending.isEmpty()) {
             return;
         }
@@ -378,7 +400,7 @@ final class Room {
             snapshot(boundary, true);
         }
         if (!pending.isEmpty()) {
-            thread.execute(this::commitPending);
+            scheduleCommit();
         }
         return true;
     }

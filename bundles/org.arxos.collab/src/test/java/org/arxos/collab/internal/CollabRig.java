@@ -90,7 +90,13 @@ final class CollabRig implements AutoCloseable {
     }
 
     static HostSettings settings(String policy, int snapshotEvery, int keep) {
-        return new HostSettings(policy, Map.of(), snapshotEvery, keep, 100, 50, 10, 1000, 1000, 1000, 1000, 100);
+        return paced(policy, snapshotEvery, keep, 0);
+    }
+
+    /** {@link #settings(String, int, int)} with group commits at least {@code commitIntervalMillis} apart. */
+    static HostSettings paced(String policy, int snapshotEvery, int keep, int commitIntervalMillis) {
+        return new HostSettings(policy, Map.of(), snapshotEvery, keep, 100, 50, 10, 1000, 1000, 1000, 1000,
+                commitIntervalMillis, 100);
     }
 
     CollaborationHost host(HostSettings settings) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.arxos.api.collab.Acknowledgement;
 import org.arxos.api.collab.AppliedOperation;
@@ -146,6 +147,30 @@ class CollaborationHostTest {
         assertSame(runsOfB.get(0), runsOfC.get(0), "one list for every session that receives the same revisions");
         assertEquals(2, runsOfB.get(0).get(0).revision());
         assertEquals(List.of(runsOfB.get(0).get(0)), b.applied, "the run's revisions, each once");
+    }
+
+    @Test
+    void operationsThatArriveWithinTheCommitIntervalAreCommittedTogether() throws Exception {
+        String building = rig.building("hq");
+        CollaborationHost host = rig.host(CollabRig.paced("crdt", 1000, 100, 2000));
+        RecordingListener a = new RecordingListener();
+        List<List<AppliedOperation>> runs = new CopyOnWriteArrayList<>();
+        RecordingListener b = runRecorder(runs);
+        EditingSession sa = host.join(alice, building, "alice-1", -1, a);
+        host.join(bob, building, "bob-1", -1, b);
+        b.welcome();
+
+        sa.submit(op("alice-1", 1, 1, new Change.Rename("z1", "North")));
+        b.awaitApplied(1);
+        long firstSeen = System.nanoTime();
+        sa.submit(op("alice-1", 2, 1, new Change.Rename("z1", "South")));
+        sa.submit(op("alice-1", 3, 1, new Change.Rename("z2", "East")));
+        b.awaitApplied(3);
+        assertTrue(System.nanoTime() - firstSeen >= TimeUnit.SECONDS.toNanos(1),
+                "the second commit waits for the interval (2 s from the first commit's start)");
+        assertEquals(List.of(1, 2), runs.stream().map(List::size).toList(),
+                "the first operation at once (the building was idle), the next two in the commit after the interval");
+        assertEquals(List.of(2L, 3L, 4L), b.applied.stream().map(AppliedOperation::revision).toList());
     }
 
     private static RecordingListener runRecorder(List<List<AppliedOperation>> runs) {
@@ -351,7 +376,7 @@ class CollaborationHostTest {
     @Test
     void aFloodingClientIsRateLimitedWithoutAffectingOthers() throws Exception {
         String building = rig.building("hq");
-        HostSettings limited = new HostSettings("crdt", Map.of(), 1000, 100, 100, 50, 10, 1, 2, 1000, 1000, 100);
+        HostSettings limited = new HostSettings("crdt", Map.of(), 1000, 100, 100, 50, 10, 1, 2, 1000, 1000, 0, 100);
         CollaborationHost host = rig.host(limited);
         RecordingListener a = new RecordingListener();
         RecordingListener b = new RecordingListener();
@@ -394,7 +419,8 @@ class CollaborationHostTest {
     @Test
     void aListenerThatFallsBehindIsClosedWhileTheOthersGoOn() throws Exception {
         String building = rig.building("hq");
-        HostSettings smallQueue = new HostSettings("crdt", Map.of(), 1000, 100, 100, 50, 10, 1000, 1000, 20, 1000, 100);
+        HostSettings smallQueue = new HostSettings("crdt", Map.of(), 1000, 100, 100, 50, 10, 1000, 1000, 20, 1000, 0,
+                100);
         CollaborationHost host = rig.host(smallQueue);
         CountDownLatch gate = new CountDownLatch(1);
         RecordingListener slow = new RecordingListener().blockedUntil(gate);
@@ -505,7 +531,7 @@ class CollaborationHostTest {
     @Test
     void theSessionLimitsHold() throws Exception {
         String building = rig.building("hq");
-        HostSettings few = new HostSettings("ot", Map.of(), 1000, 100, 3, 2, 10, 1000, 1000, 1000, 1000, 100);
+        HostSettings few = new HostSettings("ot", Map.of(), 1000, 100, 3, 2, 10, 1000, 1000, 1000, 1000, 0, 100);
         CollaborationHost host = rig.host(few);
         host.join(alice, building, "a-1", -1, new RecordingListener());
         host.join(alice, building, "a-2", -1, new RecordingListener());

@@ -139,7 +139,11 @@ final class CollabClient implements SessionListener {
 
     @Override
     public void appliedAll(List<AppliedOperation> operations) {
-        frames.queueRun(hub.applied(operations), operations.size());
+        if (operations.size() == 1) {
+            applied(operations.get(0)); // a message alone goes as itself, not as an array of one
+        } else {
+            frames.queueRun(hub.applied(operations), operations.size());
+        }
     }
 
     @Override
