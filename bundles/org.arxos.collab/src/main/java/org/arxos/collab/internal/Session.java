@@ -147,7 +147,7 @@ final class Session implements EditingSession {
     }
 
     /** Queues a delivery task that tells the listener {@code count} events. */
-    private void enqueue(int count, Runnable delivery) {
+    private void enqueue(int count, Runnable task) {
         if (closed.get()) {
             return;
         }
@@ -155,9 +155,9 @@ final class Session implements EditingSession {
             close("too slow: more than " + queueBound + " events were waiting for this session");
             return;
         }
-        this.delivery.execute(() -> {
+        delivery.execute(() -> {
             queued.addAndGet(-count);
-            delivery.run();
+            task.run();
         });
     }
 
