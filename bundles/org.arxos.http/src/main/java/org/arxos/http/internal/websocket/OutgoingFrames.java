@@ -140,10 +140,9 @@ public final class OutgoingFrames {
         DRAINING.set(this);
         try {
             while (!closed.get() && sending.compareAndSet(false, true)) {
-                List<Queued> batch = take();
-                if (!batch.isEmpty()) {
-                    int count = batch.stream().mapToInt(Queued::messages).sum();
-                    session.getAsyncRemote().sendText(frame(batch), result -> sent(result, count));
+                Queued frame = nextFrame();
+                if (frame != null) {
+                    session.getAsyncRemote().sendText(frame.text(), result -> sent(result, frame.messages()));
                     continue; // the completion releases 'sending'; when it ran inline, the next frame goes now
                 }
                 CloseReason last = closeWhenSent.get();
@@ -152,7 +151,7 @@ public final class OutgoingFrames {
                     return;
                 }
                 sending.set(false);
-                // a message or a close that came after take() found 'sending' held and left it to this loop
+                // a message or a close that came after nextFrame() found 'sending' held and left it to this loop
                 if (queue.isEmpty() && closeWhenSent.get() == null) {
                     return;
                 }
@@ -166,10 +165,10 @@ public final class OutgoingFrames {
     }
 
     /**
-     * What goes in the next frame: at most {@code maxBatch} messages, or one run that is longer. A run that would
-     * make the frame too long is carried over to the next.
+     * The next frame, or {@code null} when nothing is queued: at most {@code maxBatch} messages, or one run that is
+     * longer. A run that would make the frame too long is carried over to the next.
      */
-    private List<Queued> take() {
+    private Queued nextFrame() {
         List<Queued> batch = new ArrayList<>(Math.min(maxBatch, 16));
         int messages = 0;
         Queued next = carried != null ? carried : queue.poll();
@@ -183,13 +182,15 @@ public final class OutgoingFrames {
             messages += next.messages();
             next = messages < maxBatch ? queue.poll() : null;
         }
-        return batch;
+        return switch (batch.size()) {
+            case 0 -> null;
+            case 1 -> batch.get(0);
+            default -> new Queued(array(batch), messages, true);
+        };
     }
 
-    private static String frame(List<Queued> batch) {
-        if (batch.size() == 1) {
-            return batch.get(0).text();
-        }
+    /** The queued messages and runs as one JSON array. */
+    private static String array(List<Queued> batch) {
         int length = batch.size() + 1;
         for (Queued queued : batch) {
             length += queued.text().length();
