@@ -46,15 +46,19 @@ import org.arxos.model.geometry.Polyline;
  * with one worker in this JVM (T_local), and its result on twice the building; then a JVM of its own joins a loopback
  * cluster as a client node (it submits and reduces, runs no job; see {@link #relaunchAsClientNode}) with one server
  * node of one worker in a JVM of its own (T1), then two (T2), then twice the building on the two (T2w); the first run
- * on each engine is a warm-up, not counted. Twice the building is the building and an identical
- * twin tower beside it, further away than the clearance distance and shifted by whole tiles: exactly twice the slices
- * and twice the work, so that weak scaling measures the engine, not a harder problem (the generator's building of
- * twice the objects has larger floors, so more neighbours per component: 2.26 times the work at 1,000,000 objects).
+ * on each engine, and on each newly started second server, is a warm-up, not counted. Twice the building is the
+ * building and an identical twin tower beside it, further away than the clearance distance and shifted by whole
+ * tiles: exactly twice the slices and twice the work, so that weak scaling measures the engine, not a harder problem
+ * (the generator's building of twice the objects has larger floors, so more neighbours per component: 2.26 times the
+ * work at 1,000,000 objects).
  * Each measured configuration runs {@code --repeat} times (default 3) and counts with its median wall time: single runs
- * of the same work on this machine differ by up to 15 % (JIT and scheduling), more than the targets' margins. Also:
- * the per-job overhead (no-op jobs through one worker), the bytes sent and received per job, and the CPU of each
- * server JVM and of the client's. Every result must equal the local engine's. Server JVMs are pinned one per core with
- * {@code taskset} when it exists.
+ * of the same work on this machine differ by up to 15 % (JIT and scheduling), more than the targets' margins. The
+ * Ignite configurations are measured in rounds (T1, then a second server joins for T2 and T2w and leaves again), as the
+ * machine's speed drifts over minutes by as much. Also: the per-job overhead (no-op jobs through one worker), the bytes
+ * sent and received per job, and the CPU of each server JVM and of the client's. Every result must equal the local
+ * engine's. With {@code taskset}, server JVMs are pinned one per core and the client node's JVM to the first server's
+ * core: a run on n servers has n cores, the client's work included, in every configuration (unpinned, the one-server
+ * run had the second core for the client alone).
  *
  * <p>Arguments (one string, as exec:exec passes {@code benchmark.sizes}): the building's objects (default 1000000),
  * then optional {@code --distance=} and {@code --tile=} (the calculation's parameters), {@code --repeat=},
@@ -69,6 +73,7 @@ public final class ComputeScalingBenchmark {
     private static final int DISCOVERY_PORT = 48540;
     private static final int COMMUNICATION_PORT = 48640;
     private static final int OVERHEAD_JOBS = 400;
+    private static final String TASKSET = "/usr/bin/taskset";
     private static final JobOptions OPTIONS = new JobOptions(0, Duration.ofHours(2), "clearance-benchmark");
 
     private ComputeScalingBenchmark() {
@@ -82,15 +87,16 @@ public final class ComputeScalingBenchmark {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("distance", option(words, "--distance=", "1.0"));
         parameters.put("tile", option(words, "--tile=", "20"));
-        boolean pin = !words.contains("--no-pin");
+        // the client node's JVM, pinned to one core, sees one: the machine's cores come from here, in the reference
+        int cores = words.contains("--no-pin") ? 0 : Runtime.getRuntime().availableProcessors();
         int repeats = Integer.parseInt(option(words, "--repeat=", "3"));
         String referenceFile = option(words, REFERENCE_OPTION, null);
         if (referenceFile == null) {
             System.out.printf("ComputeScalingBenchmark: clearance %s on %d and %d objects (seed 42), %d cores%n",
                     parameters, objects, 2 * objects, Runtime.getRuntime().availableProcessors());
             Path reference = Files.createTempFile("arxos-compute-scaling-", ".reference");
-            measureLocal(objects, parameters, repeats, reference);
-            System.exit(relaunchAsClientNode(args, reference));
+            measureLocal(objects, parameters, repeats, cores, reference);
+            System.exit(relaunchAsClientNode(args, reference, cores));
         }
         Reference reference;
         try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(Path.of(referenceFile)))) {
@@ -101,25 +107,31 @@ public final class ComputeScalingBenchmark {
         Path work = Files.createTempDirectory("arxos-compute-scaling-");
         List<Process> servers = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(Process::destroyForcibly)));
-        List<Run> runs = new ArrayList<>();
+        Revision twice = twinTowers(building, parameters);
+        List<Run> ones = new ArrayList<>();
+        List<Run> twos = new ArrayList<>();
+        List<Run> weaks = new ArrayList<>();
         double overheadMillis;
         // a client node joins only a cluster that has a server: the first server starts before it
-        servers.add(startServer(1, pin, work));
+        servers.add(startServer(1, reference.cores(), work));
         try (IgniteComputeEngine client = new IgniteComputeEngine(IgniteNodeSettings.loopback("bench-client", true,
                 DISCOVERY_PORT, COMMUNICATION_PORT, 1, work.resolve("client")))) {
             awaitServers(client, 1);
             overheadMillis = perJobOverheadMillis(client);
             Run.measure("warm-up: ignite, 1 server", client, building, parameters, servers, local.result);
-            runs.add(Run.median(repeats, "ignite, 1 server", client, building, parameters, servers, local.result));
-            servers.add(startServer(2, pin, work));
-            awaitServers(client, 2);
-            Run.measure("warm-up: ignite, 2 servers", client, building, parameters, servers, local.result);
-            runs.add(Run.median(repeats, "ignite, 2 servers", client, building, parameters, servers, local.result));
-            // made only now: the strong-scaling runs should not share this JVM's heap (and its collector) with it
-            Revision twice = twinTowers(building, parameters);
-            building = null; // no longer needed: this JVM's collector should not keep marking it beside the 2x one
-            runs.add(Run.median(repeats, "ignite, 2 servers, 2x building", client, twice, parameters, servers,
-                    reference.twiceLocal()));
+            // rounds, so that the machine's drift over minutes falls on every configuration alike
+            for (int round = 1; round <= repeats; round++) {
+                String of = " (" + round + "/" + repeats + ")";
+                ones.add(Run.measure("ignite, 1 server" + of, client, building, parameters, servers, local.result));
+                servers.add(startServer(2, reference.cores(), work));
+                awaitServers(client, 2);
+                Run.measure("warm-up: ignite, 2 servers" + of, client, building, parameters, servers, local.result);
+                twos.add(Run.measure("ignite, 2 servers" + of, client, building, parameters, servers, local.result));
+                weaks.add(Run.measure("ignite, 2 servers, 2x building" + of, client, twice, parameters, servers,
+                        reference.twiceLocal()));
+                stopServer(servers.remove(1));
+                awaitServers(client, 1);
+            }
             System.out.printf("  2x building: %.4f times the pairs, %d against %d slices%n",
                     (double) reference.twiceLocal().pairs() / local.result.pairs(), reference.twiceLocal().slices(),
                     local.result.slices());
@@ -127,9 +139,9 @@ public final class ComputeScalingBenchmark {
             servers.forEach(ComputeScalingBenchmark::stopServer);
         }
 
-        Run one = runs.get(0);
-        Run two = runs.get(1);
-        Run weak = runs.get(2);
+        Run one = Run.median("ignite, 1 server", ones);
+        Run two = Run.median("ignite, 2 servers", twos);
+        Run weak = Run.median("ignite, 2 servers, 2x building", weaks);
         System.out.println();
         System.out.printf("medians of %d measured runs each:%n", repeats);
         System.out.printf("%-32s %10s %14s %12s %14s %12s %12s %8s %14s %14s%n", "run", "wall s", "range s",
@@ -169,18 +181,12 @@ public final class ComputeScalingBenchmark {
         long receivedBytes;
         ClearanceResult result;
 
-        /** Measures {@code repeats} times; the run of the median wall time, with the range of all. */
-        static Run median(int repeats, String name, ComputeEngine engine, Revision revision,
-                Map<String, String> parameters, List<Process> servers, ClearanceResult expected) throws Exception {
-            List<Run> measured = new ArrayList<>(repeats);
-            for (int i = 1; i <= repeats; i++) {
-                measured.add(measure(name + " (" + i + "/" + repeats + ")", engine, revision, parameters, servers,
-                        expected));
-            }
-            measured.sort(Comparator.comparingDouble(r -> r.seconds));
-            Run median = measured.get(repeats / 2);
+        /** The run of the median wall time, with the range of all. */
+        static Run median(String name, List<Run> measured) {
+            List<Run> sorted = measured.stream().sorted(Comparator.comparingDouble(r -> r.seconds)).toList();
+            Run median = sorted.get(sorted.size() / 2);
             median.name = name;
-            median.range = String.format("%.2f-%.2f", measured.get(0).seconds, measured.get(repeats - 1).seconds);
+            median.range = String.format("%.2f-%.2f", sorted.get(0).seconds, sorted.get(sorted.size() - 1).seconds);
             return median;
         }
 
@@ -259,12 +265,8 @@ public final class ComputeScalingBenchmark {
         return (System.nanoTime() - begin) / 1e6 / OVERHEAD_JOBS;
     }
 
-    private static Process startServer(int number, boolean pin, Path work) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        if (pin && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
-            command.addAll(List.of("/usr/bin/taskset", "-c", String.valueOf((number - 1)
-                    % Runtime.getRuntime().availableProcessors())));
-        }
+    private static Process startServer(int number, int cores, Path work) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(onCore(number - 1, cores));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx2g");
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -295,6 +297,12 @@ public final class ComputeScalingBenchmark {
         drain.setDaemon(true);
         drain.start();
         return process;
+    }
+
+    /** The command prefix that runs a process on one of the machine's cores, if pinning and {@code taskset}. */
+    private static List<String> onCore(int core, int cores) {
+        return cores > 0 && Files.isExecutable(Path.of(TASKSET)) ? List.of(TASKSET, "-c", String.valueOf(core % cores))
+                : List.of();
     }
 
     private static void awaitServers(ComputeEngine client, int servers) throws InterruptedException {
@@ -394,42 +402,49 @@ public final class ComputeScalingBenchmark {
      * The local engine's runs, in this JVM (started by exec:exec with the JIT and collector defaults), and the local
      * result on twice the building, written to {@code reference} for the client node's JVM to compare with.
      */
-    private static void measureLocal(int objects, Map<String, String> parameters, int repeats, Path reference)
-            throws Exception {
+    private static void measureLocal(int objects, Map<String, String> parameters, int repeats, int cores,
+            Path reference) throws Exception {
         Revision building = SyntheticBuilding.generateRevision(GeneratorSettings.of(42, objects));
         Run local;
         ClearanceResult twiceLocal;
         try (LocalComputeEngine engine = new LocalComputeEngine(1)) {
             Run.measure("warm-up: local, 1 worker", engine, building, parameters, List.of(), null);
-            local = Run.median(repeats, "local, 1 worker", engine, building, parameters, List.of(), null);
+            List<Run> measured = new ArrayList<>(repeats);
+            for (int i = 1; i <= repeats; i++) {
+                measured.add(Run.measure("local, 1 worker (" + i + "/" + repeats + ")", engine, building, parameters,
+                        List.of(), null));
+            }
+            local = Run.median("local, 1 worker", measured);
             Revision twice = twinTowers(building, parameters);
             twiceLocal = Run.measure("local, 1 worker, 2x building", engine, twice, parameters, List.of(), null)
                     .result;
         }
         try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(reference))) {
-            out.writeObject(new Reference(local, twiceLocal));
+            out.writeObject(new Reference(local, twiceLocal, cores));
         }
     }
 
-    /** What the local engine measured and computed, for the client node's JVM. */
-    private record Reference(Run local, ClearanceResult twiceLocal) implements Serializable {
+    /**
+     * What the local engine measured and computed, for the client node's JVM; {@code cores} to pin to, 0 for none.
+     */
+    private record Reference(Run local, ClearanceResult twiceLocal, int cores) implements Serializable {
     }
 
     /**
      * Runs the Ignite part in a JVM of its own: with Ignite's flags, and as a client node that takes as little as it
-     * can from the server nodes' cores. On this 2-core machine the client has no core of its own while two servers
-     * run, and its C2 compiler (0.9–2.5 s a run, still compiling Ignite's code) and G1's concurrent marking of the
-     * building slowed the servers' job threads by 15–24 % (their CPU for the same work); C1 alone and the serial
-     * collector do not (measured 2026-11-28, docs/compute-scaling.md). The servers and the local runs keep the
-     * defaults.
+     * can from the server nodes' cores. On this 2-core machine the client has no core of its own, and its C2 compiler
+     * (0.9–2.5 s a run, still compiling Ignite's code) and G1's concurrent marking of the building slowed the
+     * servers' job threads by 15–24 % (their CPU for the same work); C1 alone and the serial collector do not
+     * (measured 2026-11-28, docs/compute-scaling.md). The servers and the local runs keep the defaults.
      */
-    private static int relaunchAsClientNode(String[] args, Path reference) throws IOException, InterruptedException {
+    private static int relaunchAsClientNode(String[] args, Path reference, int cores)
+            throws IOException, InterruptedException {
         String flags = System.getProperty(JVM_OPTIONS_PROPERTY);
         if (flags == null || flags.isBlank()) {
             throw new IllegalStateException("run with -D" + JVM_OPTIONS_PROPERTY + "=\"<Ignite's JVM flags: the root "
                     + "pom's ignite.jvm.options>\" (exec:exec passes them)");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(onCore(0, cores));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(Arrays.asList(flags.trim().split("\\s+")));
