@@ -11,10 +11,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
+import org.apache.ignite.IgniteState;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.IgnitionListener;
 import org.apache.ignite.cluster.ClusterGroup;
 import org.apache.ignite.cluster.ClusterMetrics;
 import org.apache.ignite.cluster.ClusterNode;
@@ -31,13 +36,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The compute engine on an Apache Ignite cluster: every input's task runs as an Ignite job on one of the cluster's
  * server nodes (this one too, unless it is a client), the results come back to this node and are delivered in input
  * order, one per input, also when a node dies while its jobs run. Ranked below the local engine (-10): a deployment
  * opts in by pinning {@code ignite} or by setting its {@code service.ranking} in the configuration. A change of
- * configuration restarts the node; jobs it was submitting fail with a message saying so.
+ * configuration restarts the node; jobs it was submitting fail with a message saying so. A node that Ignite stops by
+ * itself (its failure handler after a critical error, or a segmentation) is started again, and again with a growing
+ * delay while it cannot: the engine stays registered and takes jobs once its node is back.
  */
 @Component(service = ComputeEngine.class, configurationPid = IgniteEngineConfiguration.PID,
         property = {"arxos.impl=" + IgniteComputeEngine.NAME, "service.ranking:Integer=-10"})
@@ -45,10 +54,19 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class IgniteComputeEngine implements ComputeEngine, AutoCloseable {
 
     static final String NAME = "ignite";
+    private static final Logger LOG = LoggerFactory.getLogger(IgniteComputeEngine.class);
+    private static final long MAX_RESTART_DELAY_SECONDS = 30;
 
     private final IgniteNodeSettings settings;
     private final BundleSerialization serialization;
-    private final EngineNode node;
+    private final ClassLoader jobLoader;
+    /** Guards starting and stopping the node: a restart and {@link #close()} never overlap. */
+    private final Object lifecycle = new Object();
+    private final IgnitionListener nodeWatch = this::nodeStateChanged;
+    private final ScheduledThreadPoolExecutor restarts;
+    /** From a stop that Ignite made until a new node runs: a start that fails makes stop events of its own. */
+    private final AtomicBoolean restarting = new AtomicBoolean();
+    private volatile EngineNode node;
     private final PriorityGate gate;
     private final MapTask.EngineCounters counters = new MapTask.EngineCounters();
     private final Map<CompletableFuture<?>, Boolean> running = new ConcurrentHashMap<>();
@@ -71,8 +89,43 @@ public final class IgniteComputeEngine implements ComputeEngine, AutoCloseable {
         this.settings = settings;
         this.serialization = serialization;
         this.gate = new PriorityGate(settings.concurrentJobs());
-        this.node = EngineNode.start(settings, serialization, new IgniteFirstClassLoader(
-                IgniteConfiguration.class.getClassLoader(), IgniteComputeEngine.class.getClassLoader()));
+        this.jobLoader = new IgniteFirstClassLoader(IgniteConfiguration.class.getClassLoader(),
+                IgniteComputeEngine.class.getClassLoader());
+        this.restarts = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "arxos-ignite-restart-" + settings.instanceName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        restarts.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.node = EngineNode.start(settings, serialization, jobLoader);
+        Ignition.addListener(nodeWatch);
+    }
+
+    private void nodeStateChanged(String name, IgniteState state) {
+        if (state != IgniteState.STARTED && settings.instanceName().equals(name) && !stopped
+                && restarting.compareAndSet(false, true)) {
+            LOG.warn("The Ignite node '{}' stopped by itself ({}); starting it again", name, state);
+            restarts.execute(() -> restart(1));
+        }
+    }
+
+    private void restart(int attempt) {
+        synchronized (lifecycle) {
+            if (stopped) {
+                return;
+            }
+            node.close(); // the stopped node's name is free again for its successor
+            try {
+                node = EngineNode.start(settings, serialization, jobLoader);
+                restarting.set(false);
+                LOG.info("The Ignite node '{}' started again", settings.instanceName());
+            } catch (RuntimeException e) {
+                long delay = Math.min(MAX_RESTART_DELAY_SECONDS, 1L << Math.min(attempt, 5));
+                LOG.warn("The Ignite node '{}' could not start again (attempt {}); next attempt in {} s: {}",
+                        settings.instanceName(), attempt, delay, e.getMessage());
+                restarts.schedule(() -> restart(attempt + 1), delay, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Override
@@ -175,6 +228,17 @@ public final class IgniteComputeEngine implements ComputeEngine, AutoCloseable {
 
     @Override
     public EngineStatus status() {
+        try {
+            return clusterStatus();
+        } catch (IllegalStateException | IgniteException e) {
+            // Ignite refuses calls on a node that has stopped: between a failure and the restart
+            return new EngineStatus(NAME, 0, 0, gate.waitingTasks(), 0, counters.completed.sum(),
+                    counters.failed.sum(), counters.failedOver.sum(),
+                    List.of(settings.instanceName() + " is not running; it is being started again"));
+        }
+    }
+
+    private EngineStatus clusterStatus() {
         Ignite ignite = node.ignite();
         ClusterGroup servers = ignite.cluster().forServers();
         Collection<ClusterNode> nodes = servers.nodes();
@@ -213,8 +277,12 @@ public final class IgniteComputeEngine implements ComputeEngine, AutoCloseable {
         awaitNoneRunning(deadline);
         stopped = true;
         awaitNoneRunning(deadline); // calls that came in through a reference taken before the service went away
+        Ignition.removeListener(nodeWatch);
+        restarts.shutdown();
         try {
-            node.close();
+            synchronized (lifecycle) {
+                node.close();
+            }
         } finally {
             running.keySet().forEach(future -> future.completeExceptionally(new ComputeException(
                     "the Ignite engine stopped while the job ran")));

@@ -14,6 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteState;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.failure.FailureContext;
+import org.apache.ignite.failure.FailureType;
+import org.apache.ignite.internal.IgniteEx;
 import org.arxos.api.compute.ComputeException;
 import org.arxos.api.compute.ComputeTask;
 import org.arxos.api.compute.JobOptions;
@@ -24,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two real Ignite server nodes in this JVM on the loopback (discovery 48520.., communication 48620..): jobs spread
- * over both as they return results, results come back in input order, a failing task names its input, and a node that stops while its jobs
- * run has them run again on the other, each input's result delivered once.
+ * over both as they return results, results come back in input order, a failing task names its input, a node that
+ * stops while its jobs run has them run again on the other, each input's result delivered once, and a node that
+ * Ignite stops on a critical error is started again.
  */
 class IgniteComputeEngineTest {
 
@@ -156,6 +163,25 @@ class IgniteComputeEngineTest {
         assertTrue(a.status().failedOver() > 0, "jobs of the stopped node were failed over: " + a.status());
         assertEquals(24, a.status().completedTasks(), "one result per input");
         assertEquals(1, a.status().nodes());
+    }
+
+    @Test
+    void aNodeThatIgniteStopsOnACriticalErrorStartsAgainAndRunsJobs() throws Exception {
+        Ignite failing = Ignition.ignite("unit-b");
+        ((IgniteEx) failing).context().failure().process(new FailureContext(FailureType.CRITICAL_ERROR,
+                new IllegalStateException("a critical error made by the test")));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Ignition.state("unit-b") == IgniteState.STARTED && Ignition.ignite("unit-b") != failing
+                && b.status().nodes() == 2)) {
+            assertTrue(System.nanoTime() < deadline, "unit-b did not start again: " + Ignition.state("unit-b")
+                    + ", " + b.status());
+            Thread.sleep(50);
+        }
+        List<Integer> inputs = IntStream.range(0, 20).boxed().toList();
+        List<Square> results = b.map(inputs, new SlowSquare(20), OPTIONS).get(60, TimeUnit.SECONDS);
+        assertEquals(inputs.stream().map(i -> i * i).toList(), results.stream().map(Square::value).toList());
+        assertTrue(results.stream().anyMatch(r -> r.thread().contains("unit-b")), "the new node ran jobs");
     }
 
     @Test
