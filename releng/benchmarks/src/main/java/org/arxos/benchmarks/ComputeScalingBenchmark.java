@@ -87,13 +87,13 @@ public final class ComputeScalingBenchmark {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("distance", option(words, "--distance=", "1.0"));
         parameters.put("tile", option(words, "--tile=", "20"));
-        // the client node's JVM, pinned to one core, sees one: the machine's cores come from here, in the reference
-        int cores = words.contains("--no-pin") ? 0 : Runtime.getRuntime().availableProcessors();
         int repeats = Integer.parseInt(option(words, "--repeat=", "3"));
         String referenceFile = option(words, REFERENCE_OPTION, null);
         if (referenceFile == null) {
             System.out.printf("ComputeScalingBenchmark: clearance %s on %d and %d objects (seed 42), %d cores%n",
                     parameters, objects, 2 * objects, Runtime.getRuntime().availableProcessors());
+            // the client node's JVM, pinned to one core, sees one: the machine's cores go to it in the reference
+            int cores = words.contains("--no-pin") ? 0 : Runtime.getRuntime().availableProcessors();
             Path reference = Files.createTempFile("arxos-compute-scaling-", ".reference");
             measureLocal(objects, parameters, repeats, cores, reference);
             System.exit(relaunchAsClientNode(args, reference, cores));
